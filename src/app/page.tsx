@@ -1,0 +1,27 @@
+import Link from "next/link";
+
+export default function HomePage() {
+  return (
+    <main className="mx-auto flex max-w-3xl flex-col gap-8 px-6 py-20">
+      <div>
+        <p className="text-sm font-semibold uppercase tracking-wider text-indigo-600">Embark</p>
+        <h1 className="mt-2 text-4xl font-bold tracking-tight">From signup to a running tenant.</h1>
+        <p className="mt-4 text-lg text-slate-600">
+          Embark places each new tenant, provisions it through a workflow, traces every step, and keeps its licence
+          and portal domain in order.
+        </p>
+      </div>
+      <div className="flex flex-wrap gap-3">
+        <Link href="/cp" className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500">
+          Ops dashboard
+        </Link>
+        <Link href="/api/docs" className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-100">
+          API reference
+        </Link>
+        <Link href="/api/health" className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-100">
+          Health
+        </Link>
+      </div>
+    </main>
+  );
+}

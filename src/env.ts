@@ -61,8 +61,13 @@ export class EnvError extends Error {
 
 type Source = Record<string, string | undefined>;
 
-/** Parses and checks configuration. Throws EnvError naming each bad variable. */
-export function parseEnv(source: Source): TEnv {
+export type TBaseEnv = z.infer<typeof ZEnvShape>;
+
+/**
+ * Parses the variables without requiring the database or secrets: what the
+ * launcher needs before it has started Postgres or generated local secrets.
+ */
+export function parseBaseEnv(source: Source): TBaseEnv {
   // Treat empty strings as unset, as .env files often leave them blank.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = ZEnvShape.safeParse(cleaned);
@@ -71,7 +76,12 @@ export function parseEnv(source: Source): TEnv {
       parsed.error.issues.map((i) => ({ variable: String(i.path[0] ?? "?"), message: i.message })),
     );
   }
-  const e = parsed.data;
+  return parsed.data;
+}
+
+/** Parses and checks configuration. Throws EnvError naming each bad variable. */
+export function parseEnv(source: Source): TEnv {
+  const e = parseBaseEnv(source);
   const isProduction = e.NODE_ENV === "production";
   const issues: { variable: string; message: string }[] = [];
   const required = (name: "DATABASE_URL" | "INTERNAL_API_KEY" | "AUTH_SECRET") => {

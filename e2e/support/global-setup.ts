@@ -1,0 +1,65 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { rmSync, writeFileSync, openSync } from "node:fs";
+import path from "node:path";
+import { E2E_ADMIN, E2E_DATA_DIR, E2E_PORT, E2E_STATE_FILE, E2E_VIEWER } from "./config";
+
+/**
+ * Starts a fresh Embark for the browser tests: its own embedded Postgres, two
+ * operators, and the server through the same launcher as `npm start`.
+ */
+export default async function globalSetup(): Promise<void> {
+  rmSync(E2E_DATA_DIR, { recursive: true, force: true });
+  const { startEmbeddedPostgres } = await import("../../src/server/database/embedded");
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(E2E_DATA_DIR, "pg") });
+  const secrets = {
+    INTERNAL_API_KEY: `emb_internal_${randomBytes(24).toString("base64url")}`,
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+  };
+  Object.assign(process.env, { DATABASE_URL: pg.url, ...secrets, EMBARK_PUBLIC_URL: `http://127.0.0.1:${E2E_PORT}` });
+
+  const { applyMigrations } = await import("../../src/server/database/migrate");
+  await applyMigrations({ databaseUrl: pg.url });
+  const { createOperator } = await import("../../src/server/services/operators/create-operator");
+  await createOperator({ ...E2E_ADMIN, role: "admin" });
+  await createOperator({ ...E2E_VIEWER, role: "viewer" });
+  const { db } = await import("../../src/server/db");
+  await db().$disconnect();
+
+  const log = openSync(path.join(E2E_DATA_DIR, "server.log"), "a");
+  const server = spawn(process.execPath, [path.resolve("node_modules/.bin/tsx"), "scripts/embark.ts", "start"], {
+    env: {
+      ...process.env,
+      NODE_ENV: undefined,
+      PORT: String(E2E_PORT),
+      EMBARK_DATA_DIR: E2E_DATA_DIR,
+      EMBARK_PUBLIC_URL: `http://127.0.0.1:${E2E_PORT}`,
+      LOG_LEVEL: "warn",
+    } as NodeJS.ProcessEnv,
+    stdio: ["ignore", log, log],
+    detached: false,
+  });
+  writeFileSync(E2E_STATE_FILE, JSON.stringify({ serverPid: server.pid, ...secrets, databaseUrl: pg.url }));
+
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`Embark exited during start (see ${E2E_DATA_DIR}/server.log)`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${E2E_PORT}/api/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`Embark did not become healthy (see ${E2E_DATA_DIR}/server.log)`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+
+  // Playwright keeps globalSetup's module alive until teardown; stash the stopper.
+  (globalThis as { __e2eStop?: () => Promise<void> }).__e2eStop = async () => {
+    if (server.exitCode === null) {
+      server.kill("SIGTERM");
+      await new Promise((r) => server.once("exit", r));
+    }
+    await pg.stop();
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * `npm test`: unit and integration tests (Vitest), then the browser tests
+ * (Playwright in Chromium), then one line of totals summed from the runners'
+ * JSON reports: `N passed, N failed`.
+ *
+ *   npm test                 everything
+ *   npm test -- --only e2e   one tier: unit | int | e2e
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { readTotals } from "./test-totals";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const reports = path.join(root, "reports");
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+const onlyIdx = process.argv.indexOf("--only");
+const only = onlyIdx > 0 ? process.argv[onlyIdx + 1] : undefined;
+const tiers = only ? [only] : ["unit", "int", "e2e"];
+
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+  return r.status ?? 1;
+}
+
+let exit = 0;
+const vitestProjects = tiers.filter((t) => t === "unit" || t === "int");
+if (vitestProjects.length) {
+  const args = ["run", ...vitestProjects.flatMap((p) => ["--project", p])];
+  exit ||= run(bin("vitest"), args, { VITEST_JSON_REPORT: path.join(reports, "vitest.json") });
+}
+if (tiers.includes("e2e")) {
+  const built = run(process.execPath, [bin("tsx"), "scripts/embark.ts", "build"]);
+  if (built !== 0) {
+    process.stderr.write("next build failed: the browser tests cannot run\n");
+    exit = 1;
+  } else {
+    exit ||= run(bin("playwright"), ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(reports, "playwright.json") });
+  }
+}
+
+const totals = readTotals(reports);
+if (!existsSync(path.join(reports, "vitest.json")) && vitestProjects.length) exit = 1;
+if (totals.passed + totals.failed === 0) exit = 1;
+process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}\n`);
+process.exit(totals.failed > 0 ? 1 : exit);

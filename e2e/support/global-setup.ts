@@ -8,7 +8,7 @@ import { E2E_ADMIN, E2E_DATA_DIR, E2E_PORT, E2E_STATE_FILE, E2E_VIEWER } from ".
  * Starts a fresh Embark for the browser tests: its own embedded Postgres, two
  * operators, and the server through the same launcher as `npm start`.
  */
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(): Promise<() => Promise<void>> {
   rmSync(E2E_DATA_DIR, { recursive: true, force: true });
   const { startEmbeddedPostgres } = await import("../../src/server/database/embedded");
   const pg = await startEmbeddedPostgres({ dataDir: path.join(E2E_DATA_DIR, "pg") });
@@ -54,8 +54,8 @@ export default async function globalSetup(): Promise<void> {
     await new Promise((r) => setTimeout(r, 250));
   }
 
-  // Playwright keeps globalSetup's module alive until teardown; stash the stopper.
-  (globalThis as { __e2eStop?: () => Promise<void> }).__e2eStop = async () => {
+  // Returned to Playwright, which runs it as the global teardown.
+  return async () => {
     if (server.exitCode === null) {
       server.kill("SIGTERM");
       await new Promise((r) => server.once("exit", r));

@@ -1,0 +1,86 @@
+import { TRPCError } from "@trpc/server";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import { APP_ERROR_CODES, isAppError, type AppError, type TAppErrorCode } from "@/server/errors";
+
+/** An error as it is shown to callers, whatever the transport. */
+export type TPublicError = {
+  /** An AppError code, or a transport code (UNSUPPORTED_MEDIA_TYPE, PAYLOAD_TOO_LARGE, ...). */
+  code: string;
+  trpcCode: TRPC_ERROR_CODE_KEY;
+  httpStatus: number;
+  message: string;
+  details?: unknown;
+};
+
+export const INTERNAL_MESSAGE = "Internal server error";
+
+/** A field path and what is wrong with it, for validation answers. */
+export type TFieldIssue = { path: string; message: string };
+
+type TIssueLike = { message: string; path?: ReadonlyArray<PropertyKey | { key: PropertyKey }> };
+
+function hasIssues(cause: unknown): cause is { issues: TIssueLike[] } {
+  return (
+    typeof cause === "object" &&
+    cause !== null &&
+    Array.isArray((cause as { issues?: unknown }).issues) &&
+    (cause as { issues: unknown[] }).issues.every(
+      (i) => typeof i === "object" && i !== null && typeof (i as { message?: unknown }).message === "string",
+    )
+  );
+}
+
+/** Zod and Standard Schema issues as `{ path: "a.b.0", message }`. */
+export function fieldIssuesOf(issues: TIssueLike[]): TFieldIssue[] {
+  return issues.map((issue) => ({
+    path: (issue.path ?? []).map((p) => String(typeof p === "object" ? p.key : p)).join("."),
+    message: issue.message,
+  }));
+}
+
+/** The tRPC error for a domain error; the AppError stays the cause so details survive. */
+export function trpcErrorFromAppError(error: AppError): TRPCError {
+  return new TRPCError({ code: APP_ERROR_CODES[error.code].trpc, message: error.message, cause: error });
+}
+
+const APP_CODE_BY_TRPC = Object.fromEntries(
+  Object.entries(APP_ERROR_CODES).map(([app, { trpc }]) => [trpc, app as TAppErrorCode]),
+) as Partial<Record<TRPC_ERROR_CODE_KEY, TAppErrorCode>>;
+
+function fromAppError(error: AppError): TPublicError {
+  const { http, trpc } = APP_ERROR_CODES[error.code];
+  // An INTERNAL AppError may carry internals in its message; callers get the generic one.
+  if (error.code === "INTERNAL") return { code: "INTERNAL", trpcCode: trpc, httpStatus: http, message: INTERNAL_MESSAGE };
+  return { code: error.code, trpcCode: trpc, httpStatus: http, message: error.message, details: error.details };
+}
+
+/**
+ * Maps any tRPC error onto what callers see. Domain errors keep their code,
+ * message and details; input validation lists the failing fields; anything
+ * unexpected becomes a generic INTERNAL so no internals leak.
+ */
+export function describeError(error: TRPCError): TPublicError {
+  if (isAppError(error.cause)) return fromAppError(error.cause);
+  if (error.code === "BAD_REQUEST" && hasIssues(error.cause)) {
+    return {
+      code: "BAD_REQUEST",
+      trpcCode: "BAD_REQUEST",
+      httpStatus: 400,
+      message: "Input validation failed",
+      details: fieldIssuesOf(error.cause.issues),
+    };
+  }
+  if (error.code === "INTERNAL_SERVER_ERROR") {
+    return { code: "INTERNAL", trpcCode: error.code, httpStatus: 500, message: INTERNAL_MESSAGE };
+  }
+  if (error.code === "PARSE_ERROR") {
+    return { code: "BAD_REQUEST", trpcCode: error.code, httpStatus: 400, message: "The request body is not valid JSON" };
+  }
+  return {
+    code: APP_CODE_BY_TRPC[error.code] ?? error.code,
+    trpcCode: error.code,
+    httpStatus: getHTTPStatusCodeFromError(error),
+    message: error.message,
+  };
+}

@@ -1,0 +1,56 @@
+import { AppError } from "@/server/errors";
+import { hasOperatorRole, type TOperatorRole } from "@/server/auth/roles";
+import { scopesAllow, type TApiKeyScope } from "@/server/services/api-keys/scopes";
+import type { TContext } from "./context";
+import { baseProcedure } from "./init";
+import type { TAuthenticatedPrincipal } from "./principal";
+
+function unauthenticated(ctx: TContext): AppError {
+  const message =
+    ctx.credentialProblem === "revoked_key"
+      ? "This API key has been revoked"
+      : ctx.credentialProblem === "invalid_token"
+        ? "The bearer token is not a valid key"
+        : "Authentication required";
+  return new AppError("UNAUTHORIZED", { message });
+}
+
+/** Anyone, signed in or not. */
+export const publicProcedure = baseProcedure;
+
+/** A signed-in user, any service API key, or the internal key. */
+export const userProcedure = baseProcedure.use(({ ctx, next }) => {
+  if (ctx.principal.kind === "anonymous") throw unauthenticated(ctx);
+  return next({ ctx: { principal: ctx.principal as TAuthenticatedPrincipal } });
+});
+
+/** A signed-in operator whose role is at least `minRole`. */
+export function operatorProcedure(minRole: TOperatorRole) {
+  return baseProcedure.use(({ ctx, next }) => {
+    const { principal } = ctx;
+    if (principal.kind === "anonymous") throw unauthenticated(ctx);
+    if (principal.kind !== "user" || !hasOperatorRole(principal.user.role, minRole)) {
+      throw new AppError("FORBIDDEN", { message: `This needs the ${minRole} role` });
+    }
+    return next({ ctx: { principal, user: principal.user } });
+  });
+}
+
+/**
+ * The internal key, or an API key holding `scope` (or `*`). Without a scope
+ * only the internal key and `*` keys are let in.
+ */
+export function internalProcedure(scope?: TApiKeyScope) {
+  return baseProcedure.use(({ ctx, next }) => {
+    const { principal } = ctx;
+    if (principal.kind === "anonymous") throw unauthenticated(ctx);
+    if (principal.kind === "internal" || (principal.kind === "apiKey" && scopesAllow(principal.scopes, scope))) {
+      return next({ ctx: { principal } });
+    }
+    const message =
+      principal.kind === "apiKey"
+        ? `This API key lacks the ${scope ?? "*"} scope`
+        : "This needs the internal key or a scoped API key";
+    throw new AppError("FORBIDDEN", { message, details: scope ? { requiredScope: scope } : undefined });
+  });
+}

@@ -1,4 +1,135 @@
+import type { PgBoss } from "pg-boss";
+import { env, type ZRole } from "@/env";
+import { logger } from "@/server/logger";
+import type { z } from "zod";
+import { createBoss, currentBoss, setCurrentBoss } from "./boss";
+import type { TJobDefinition } from "./define-job";
+import { ensureQueues, syncSchedules } from "./queues";
+import { JOB_DEFINITIONS } from "./registry";
+import { jobWorker } from "./run-job";
+
+export type TJobRole = z.infer<typeof ZRole>;
+
+type TRuntime = {
+  role: TJobRole;
+  status: "starting" | "running" | "stopping";
+  started: Promise<void>;
+};
+const g = globalThis as typeof globalThis & { __embarkJobRuntime?: TRuntime };
+
+const HEALTH_TIMEOUT_MS = 2000;
+
+/**
+ * Starts pg-boss in this process. `all` and `worker` run handlers; `web`
+ * only enqueues. Idempotent: a second call (dev reloads) joins the first.
+ * `definitions` defaults to the registry; tests pass their own.
+ */
+export async function startJobRuntime(opts: {
+  role: TJobRole;
+  definitions?: readonly TJobDefinition[];
+  connectionString?: string;
+}): Promise<void> {
+  const running = g.__embarkJobRuntime;
+  if (running) {
+    if (running.role !== opts.role) {
+      throw new Error(`job runtime already started as "${running.role}", not "${opts.role}"`);
+    }
+    return running.started;
+  }
+  const runtime: TRuntime = { role: opts.role, status: "starting", started: Promise.resolve() };
+  g.__embarkJobRuntime = runtime;
+  runtime.started = boot(opts).then(
+    () => {
+      runtime.status = "running";
+    },
+    (err: unknown) => {
+      if (g.__embarkJobRuntime === runtime) g.__embarkJobRuntime = undefined;
+      throw err;
+    },
+  );
+  return runtime.started;
+}
+
+async function boot(opts: { role: TJobRole; definitions?: readonly TJobDefinition[]; connectionString?: string }) {
+  const works = opts.role !== "web";
+  const definitions = opts.definitions ?? JOB_DEFINITIONS;
+  const boss = createBoss({
+    connectionString: opts.connectionString ?? env().DATABASE_URL!,
+    works,
+    name: `embark-${opts.role}`,
+  });
+  await boss.start();
+  setCurrentBoss(boss);
+  try {
+    await ensureQueues(boss, definitions);
+    if (works) {
+      await syncSchedules(boss, definitions);
+      await startWorkers(boss, definitions);
+    }
+  } catch (err) {
+    setCurrentBoss(undefined);
+    await boss.stop({ graceful: false }).catch(() => undefined);
+    throw err;
+  }
+  logger.info({ role: opts.role, queues: definitions.map((d) => d.name) }, "background-job runtime started");
+}
+
+async function startWorkers(boss: PgBoss, definitions: readonly TJobDefinition[]) {
+  const pollingIntervalSeconds = env().EMBARK_JOB_POLL_SECONDS;
+  for (const def of definitions) {
+    await boss.work(
+      def.name,
+      {
+        batchSize: 1,
+        localConcurrency: def.concurrency ?? 1,
+        includeMetadata: true,
+        perJobResults: true,
+        pollingIntervalSeconds,
+      },
+      jobWorker(def),
+    );
+  }
+}
+
+/**
+ * Stops gracefully: no new jobs are taken, running handlers get
+ * `timeoutMs` (default EMBARK_SHUTDOWN_TIMEOUT_MS) to finish, and jobs still
+ * running then are failed back to the queue (retry state) by pg-boss, their
+ * signals aborted, so another worker picks them up.
+ */
+export async function stopJobRuntime(opts: { timeoutMs?: number } = {}): Promise<void> {
+  const runtime = g.__embarkJobRuntime;
+  if (!runtime) return;
+  runtime.status = "stopping";
+  await runtime.started.catch(() => undefined);
+  const boss = currentBoss();
+  try {
+    if (boss) {
+      await boss.stop({ graceful: true, close: true, timeout: opts.timeoutMs ?? env().EMBARK_SHUTDOWN_TIMEOUT_MS });
+    }
+  } finally {
+    setCurrentBoss(undefined);
+    if (g.__embarkJobRuntime === runtime) g.__embarkJobRuntime = undefined;
+  }
+  logger.info({ role: runtime.role }, "background-job runtime stopped");
+}
+
 /** State of the background-job runtime in this process, for /api/health. */
 export async function jobQueueHealth(): Promise<"ok" | "down" | "disabled"> {
-  throw new Error("jobQueueHealth: not implemented yet");
+  const runtime = g.__embarkJobRuntime;
+  if (!runtime) return "disabled";
+  const boss = currentBoss();
+  if (runtime.status !== "running" || !boss) return "down";
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error("timeout")), HEALTH_TIMEOUT_MS);
+    });
+    await Promise.race([boss.getDb().executeSql("SELECT 1"), timeout]);
+    return "ok";
+  } catch {
+    return "down";
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -1,0 +1,35 @@
+import type { PgBoss } from "pg-boss";
+import { deadLetterQueueOf, type TJobDefinition } from "./define-job";
+
+const DAY = 24 * 60 * 60;
+
+/**
+ * Creates each definition's queue and its dead-letter queue, and brings the
+ * options of queues that already exist up to date (createQueue leaves an
+ * existing queue untouched).
+ */
+export async function ensureQueues(boss: PgBoss, definitions: readonly TJobDefinition[]): Promise<void> {
+  for (const def of definitions) {
+    const deadLetter = deadLetterQueueOf(def);
+    // Dead letters wait for an operator, so they are kept longer than live jobs.
+    await boss.createQueue(deadLetter, { retentionSeconds: 30 * DAY, deleteAfterSeconds: 30 * DAY });
+    const options = {
+      retryLimit: def.retry.limit,
+      retryDelay: def.retry.delaySeconds,
+      retryBackoff: def.retry.backoff,
+      expireInSeconds: def.expireInSeconds ?? 15 * 60,
+      deadLetter,
+      notify: true,
+    };
+    await boss.createQueue(def.name, { ...options, retryDelayMax: def.retry.maxDelaySeconds });
+    await boss.updateQueue(def.name, { ...options, retryDelayMax: def.retry.maxDelaySeconds ?? null });
+  }
+}
+
+/** Registers cron schedules, and removes those of definitions that no longer have one. */
+export async function syncSchedules(boss: PgBoss, definitions: readonly TJobDefinition[]): Promise<void> {
+  for (const def of definitions) {
+    if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: "UTC" });
+    else await boss.unschedule(def.name);
+  }
+}

@@ -1,0 +1,31 @@
+import type { z } from "zod";
+import type { TJobDefinition } from "./define-job";
+import { mailSendJob } from "./definitions/mail/send";
+import { sendJob, type TEnqueueOptions } from "./send-job";
+
+/** Every background job this app runs. Add a definition here to make it enqueueable and worked. */
+const DEFINITIONS = [mailSendJob] as const;
+
+export const JOB_DEFINITIONS: readonly TJobDefinition[] = DEFINITIONS;
+
+type TDefinition = (typeof DEFINITIONS)[number];
+export type TJobName = TDefinition["name"];
+export type TJobPayload<N extends TJobName> = z.input<Extract<TDefinition, { name: N }>["payload"]>;
+
+const byName = new Map<string, TJobDefinition>(DEFINITIONS.map((d) => [d.name, d]));
+
+/**
+ * Enqueues a registered background job after validating its payload. Pass
+ * `db: tx` to send it inside a Prisma transaction, so it exists only if the
+ * transaction commits. Resolves to the job id (null when a singleton key
+ * suppressed a duplicate).
+ */
+export async function enqueue<N extends TJobName>(
+  name: N,
+  payload: TJobPayload<N>,
+  opts: TEnqueueOptions = {},
+): Promise<string | null> {
+  const def = byName.get(name);
+  if (!def) throw new Error(`unknown background job ${name}`);
+  return sendJob(def, payload, opts);
+}

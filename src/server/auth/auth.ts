@@ -1,0 +1,123 @@
+import { APIError, betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import { emailOTP } from "better-auth/plugins";
+import { env } from "@/env";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { db } from "@/server/db";
+import { logger } from "@/server/logger";
+import { withHashedSessionTokens } from "./hashed-session-client";
+import { digestOtp } from "./otp-digest";
+import { hasOperatorRole } from "./roles";
+import { OTP_EXPIRES_IN_SECONDS, sendSignInCode } from "./send-sign-in-code";
+
+/** Operator passwords are at least this long (also enforced by createOperator). */
+export const MIN_PASSWORD_LENGTH = 12;
+
+/**
+ * Routes switched off on purpose: password resets by email code (operators are
+ * managed by admins), email change, and revoke-other-sessions, which compares
+ * the current plain token with listed rows that only hold digests and would
+ * end the current session too.
+ */
+const DISABLED_PATHS = [
+  "/email-otp/request-password-reset",
+  "/forget-password/email-otp",
+  "/email-otp/reset-password",
+  "/email-otp/request-email-change",
+  "/email-otp/change-email",
+  "/request-password-reset",
+  "/reset-password",
+  "/revoke-other-sessions",
+];
+
+export type TCreateAuthOptions = {
+  secret: string;
+  baseURL: string;
+  prisma: PrismaClient;
+  secureCookies?: boolean;
+};
+
+/** Builds the better-auth instance. Prefer `getAuth()`; this is for tooling that brings its own client. */
+export function createAuth(opts: TCreateAuthOptions) {
+  const prisma = withHashedSessionTokens(opts.prisma);
+  return betterAuth({
+    appName: "Embark",
+    secret: opts.secret,
+    baseURL: opts.baseURL,
+    telemetry: { enabled: false },
+    database: prismaAdapter(prisma, { provider: "postgresql", transaction: true }),
+    disabledPaths: DISABLED_PATHS,
+    logger: {
+      level: "warn",
+      // better-auth's own messages; arguments may carry request data, so only error names go out.
+      log: (level, message, ...args) => {
+        const errors = args.filter((a): a is Error => a instanceof Error).map((e) => e.name);
+        logger[level]({ component: "auth", ...(errors.length ? { errors } : {}) }, message);
+      },
+    },
+    advanced: {
+      cookiePrefix: "embark",
+      useSecureCookies: opts.secureCookies || opts.baseURL.startsWith("https://"),
+    },
+    rateLimit: { enabled: true, window: 60, max: 100 },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: 128,
+    },
+    user: {
+      additionalFields: {
+        role: { type: "string", required: false, defaultValue: "user", input: false },
+      },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // A code proves control of a mailbox, not operator credentials.
+          before: async (session, ctx) => {
+            if (ctx?.path !== "/sign-in/email-otp") return;
+            const user = await opts.prisma.user.findUnique({ where: { id: session.userId }, select: { role: true } });
+            if (hasOperatorRole(user?.role, "viewer")) {
+              throw new APIError("FORBIDDEN", { message: "Operators sign in with their password" });
+            }
+          },
+        },
+      },
+    },
+    plugins: [
+      emailOTP({
+        otpLength: 6,
+        expiresIn: OTP_EXPIRES_IN_SECONDS,
+        allowedAttempts: 3,
+        disableSignUp: false,
+        storeOTP: { hash: async (otp) => digestOtp(opts.secret, otp) },
+        sendVerificationOTP: async ({ email, otp, type }) => {
+          await sendSignInCode({ email, otp, type, db: opts.prisma });
+        },
+      }),
+      // Must stay last: it copies Set-Cookie headers into Next's cookie store.
+      nextCookies(),
+    ],
+  });
+}
+
+export type TAuth = ReturnType<typeof createAuth>;
+
+type G = typeof globalThis & { __embarkAuth?: TAuth };
+const g = globalThis as G;
+
+/** The process-wide auth instance, built on first use (never at import time). */
+export function getAuth(): TAuth {
+  if (!g.__embarkAuth) {
+    const e = env();
+    g.__embarkAuth = createAuth({
+      secret: e.AUTH_SECRET,
+      baseURL: e.EMBARK_PUBLIC_URL,
+      prisma: db(),
+      secureCookies: e.EMBARK_SECURE_COOKIES,
+    });
+  }
+  return g.__embarkAuth;
+}

@@ -1,0 +1,8 @@
+import { handleOpenApiRequest } from "@/server/rest/handle-openapi-request";
+
+// The servers entry comes from EMBARK_PUBLIC_URL, known only at runtime.
+export const dynamic = "force-dynamic";
+
+export function GET(): Response {
+  return handleOpenApiRequest();
+}

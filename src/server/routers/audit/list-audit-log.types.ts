@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+export const ZListAuditLogRequest = z
+  .object({
+    limit: z.number().int().min(1).max(200).default(50),
+    cursor: z.string().max(512).optional(),
+    action: z.string().trim().min(1).max(100).optional().meta({ description: "Exact action, or a prefix ending in *" }),
+    actor: z.string().trim().min(1).max(200).optional().meta({ description: "Actor id, or part of its label" }),
+    targetType: z.string().max(100).optional(),
+    targetId: z.string().max(200).optional(),
+  })
+  .prefault({});
+
+export const ZAuditEntry = z.object({
+  id: z.string(),
+  actorId: z.string().nullable(),
+  actorLabel: z.string(),
+  action: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  details: z.unknown(),
+  requestId: z.string().nullable(),
+  createdAt: z.date(),
+});
+
+export const ZListAuditLogResponse = z.object({
+  items: z.array(ZAuditEntry),
+  nextCursor: z.string().nullable(),
+});

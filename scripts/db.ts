@@ -81,7 +81,7 @@ function generate(): Promise<boolean> {
   const cli = path.join(root, "node_modules", "prisma", "build", "index.js");
   // Any existing file as the engine path stops generate from downloading an
   // engine it does not use; CHECKPOINT_DISABLE stops its update check.
-  const env = { ...rawEnv(), PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false", CHECKPOINT_DISABLE: "1" };
+  const env: Record<string, string | undefined> = { ...rawEnv(), PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false", CHECKPOINT_DISABLE: "1" };
   const child = spawn(process.execPath, [cli, "generate"], { cwd: root, env: env as NodeJS.ProcessEnv, stdio: "inherit" });
   return new Promise((resolve) => child.once("exit", (code) => resolve(code === 0)));
 }

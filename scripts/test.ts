@@ -22,8 +22,8 @@ const tiers = only ? [only] : ["unit", "int", "e2e"];
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+function run(cmd: string, args: string[], env: Record<string, string> = {}): number {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } as NodeJS.ProcessEnv });
   return r.status ?? 1;
 }
 

@@ -29,13 +29,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const log = openSync(path.join(E2E_DATA_DIR, "server.log"), "a");
   const server = spawn(process.execPath, [path.resolve("node_modules/.bin/tsx"), "scripts/embark.ts", "start"], {
     env: {
-      ...process.env,
-      NODE_ENV: undefined,
+      ...withoutNodeEnv(process.env),
       PORT: String(E2E_PORT),
       EMBARK_DATA_DIR: E2E_DATA_DIR,
       EMBARK_PUBLIC_URL: `http://127.0.0.1:${E2E_PORT}`,
       LOG_LEVEL: "warn",
-    } as NodeJS.ProcessEnv,
+    },
     stdio: ["ignore", log, log],
     detached: false,
   });
@@ -62,4 +61,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     }
     await pg.stop();
   };
+}
+
+/** The server decides its own NODE_ENV (a local run, like `npm start`). */
+function withoutNodeEnv(source: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy = { ...source };
+  delete (copy as Record<string, string | undefined>).NODE_ENV;
+  return copy;
 }

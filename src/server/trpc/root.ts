@@ -1,5 +1,6 @@
 import { apiKeysRouter } from "@/server/routers/api-keys/router";
 import { auditRouter } from "@/server/routers/audit/router";
+import { opsRouter } from "@/server/routers/ops/router";
 import { systemRouter } from "@/server/routers/system/router";
 import { createCallerFactory, router } from "./init";
 
@@ -8,6 +9,7 @@ export const appRouter = router({
   system: systemRouter,
   apiKeys: apiKeysRouter,
   audit: auditRouter,
+  ops: opsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { TRPCError } from "@trpc/server";
+import { api } from "@/trpc/server";
+import { Card, PageHeader } from "@/components/ui/card";
+import { Time } from "@/components/ui/time";
+import { OutboxStatusBadge } from "@/components/cp/outbox-status-badge";
+import { OutboxActions } from "@/components/cp/outbox-actions";
+
+export const metadata = { title: "Outbox message" };
+
+export default async function OutboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const [message, me] = await Promise.all([
+    api.ops.outbox.get({ id }).catch((e: unknown) => {
+      if (e instanceof TRPCError && e.code === "NOT_FOUND") notFound();
+      throw e;
+    }),
+    api.system.whoami(),
+  ]);
+  const role = me.kind === "user" ? me.role : null;
+  return (
+    <div className="mx-auto max-w-4xl">
+      <p className="mb-2 text-sm">
+        <Link href="/cp/outbox" className="text-indigo-700 hover:underline">← Outbox</Link>
+      </p>
+      <PageHeader title={message.subject} actions={<OutboxStatusBadge status={message.status} />} />
+      <Card>
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-3 border-b border-slate-200 px-5 py-4 text-sm sm:grid-cols-2">
+          <div><dt className="text-slate-500">To</dt><dd className="font-medium">{message.to}</dd></div>
+          <div><dt className="text-slate-500">Message id</dt><dd className="font-mono text-xs">{message.id}</dd></div>
+          <div><dt className="text-slate-500">Created</dt><dd><Time value={message.createdAt} /></dd></div>
+          <div><dt className="text-slate-500">Sent</dt><dd><Time value={message.sentAt} /></dd></div>
+          <div><dt className="text-slate-500">Attempts</dt><dd className="tabular-nums">{message.attempts}</dd></div>
+          <div><dt className="text-slate-500">SMTP id</dt><dd className="font-mono text-xs">{message.messageId ?? "—"}</dd></div>
+          {message.lastError ? (
+            <div className="sm:col-span-2"><dt className="text-slate-500">Last error</dt><dd className="text-rose-700">{message.lastError}</dd></div>
+          ) : null}
+        </dl>
+        <OutboxActions
+          id={message.id}
+          body={message.body}
+          sensitive={message.sensitive && !message.revealed}
+          status={message.status}
+          canReveal={role === "admin"}
+          canRetry={role === "admin" || role === "operator"}
+        />
+      </Card>
+    </div>
+  );
+}

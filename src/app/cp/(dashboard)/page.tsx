@@ -1,0 +1,78 @@
+import Link from "next/link";
+import { api } from "@/trpc/server";
+import { Badge } from "@/components/ui/badge";
+import { Card, PageHeader } from "@/components/ui/card";
+
+export const metadata = { title: "Overview" };
+
+function Stat({ label, value, href, tone }: { label: string; value: number | string; href?: string; tone?: "bad" | "warn" }) {
+  const body = (
+    <Card className="h-full px-5 py-4 transition-colors hover:border-indigo-300">
+      <p className="text-sm text-slate-500">{label}</p>
+      <p className={`mt-1 text-3xl font-semibold tabular-nums ${tone === "bad" ? "text-rose-600" : tone === "warn" ? "text-amber-600" : "text-slate-900"}`}>
+        {value}
+      </p>
+    </Card>
+  );
+  return href ? <Link href={href}>{body}</Link> : body;
+}
+
+export default async function OverviewPage() {
+  const o = await api.ops.overview();
+  const queueTone = o.queue === "ok" ? "good" : o.queue === "disabled" ? "neutral" : "bad";
+  return (
+    <div className="mx-auto max-w-6xl">
+      <PageHeader
+        title="Overview"
+        description="The state of this Embark: who can operate it, what it has sent, and what operators did."
+        actions={
+          <div className="flex items-center gap-2 text-sm text-slate-600">
+            Background jobs <Badge tone={queueTone}>{o.queue}</Badge>
+          </div>
+        }
+      />
+      <section aria-label="Counts" className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+        <Stat label="Operators" value={o.operators} />
+        <Stat label="Active API keys" value={o.activeApiKeys} href="/cp/api-keys" />
+        <Stat label="Operator actions (24 h)" value={o.auditLast24h} href="/cp/audit" />
+        <Stat label="Failed emails" value={o.outbox.failed} href="/cp/outbox?status=failed" tone={o.outbox.failed ? "bad" : undefined} />
+      </section>
+      <section aria-label="Outbox" className="mt-6 grid gap-4 lg:grid-cols-3">
+        <Card className="px-5 py-4 lg:col-span-2">
+          <h2 className="font-semibold">Outbox</h2>
+          <p className="mt-1 text-sm text-slate-500">Every email Embark sends passes through the outbox and a background job.</p>
+          <dl className="mt-4 grid grid-cols-4 gap-4 text-sm">
+            {(["queued", "held", "sent", "failed"] as const).map((s) => (
+              <div key={s}>
+                <dt className="capitalize text-slate-500">{s}</dt>
+                <dd className="text-xl font-semibold tabular-nums">{o.outbox[s]}</dd>
+              </div>
+            ))}
+          </dl>
+          {o.outbox.held > 0 ? (
+            <p className="mt-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">
+              No SMTP server is configured, so mail is held here. Set <code>SMTP_URL</code> to deliver it.
+            </p>
+          ) : null}
+        </Card>
+        <Card className="px-5 py-4">
+          <h2 className="font-semibold">For integrators</h2>
+          <ul className="mt-3 space-y-2 text-sm">
+            <li>
+              <Link className="text-indigo-700 underline-offset-2 hover:underline" href="/api/docs">API reference</Link>{" "}
+              <span className="text-slate-500">— REST and its OpenAPI document</span>
+            </li>
+            <li>
+              <Link className="text-indigo-700 underline-offset-2 hover:underline" href="/cp/api-keys">API keys</Link>{" "}
+              <span className="text-slate-500">— scoped keys for internal callers</span>
+            </li>
+            <li>
+              <Link className="text-indigo-700 underline-offset-2 hover:underline" href="/api/health">Health</Link>{" "}
+              <span className="text-slate-500">— database and queue status</span>
+            </li>
+          </ul>
+        </Card>
+      </section>
+    </div>
+  );
+}

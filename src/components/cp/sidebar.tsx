@@ -1,0 +1,52 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/lib/cn";
+import { NAV_ITEMS } from "./nav-items";
+
+const GROUPS = ["Provisioning", "Customers", "System"] as const;
+
+export function Sidebar() {
+  const pathname = usePathname();
+  const linkClass = (active: boolean) =>
+    cn(
+      "flex items-center justify-between rounded-md px-3 py-1.5 text-sm font-medium",
+      active ? "bg-slate-800 text-white" : "text-slate-300 hover:bg-slate-800/60 hover:text-white",
+    );
+  return (
+    <nav aria-label="Dashboard" className="flex flex-col gap-6">
+      <Link href="/cp" className={linkClass(pathname === "/cp")} aria-current={pathname === "/cp" ? "page" : undefined}>
+        Overview
+      </Link>
+      {GROUPS.map((group) => (
+        <div key={group}>
+          <p className="px-3 text-xs font-semibold uppercase tracking-wider text-slate-500">{group}</p>
+          <ul className="mt-2 space-y-0.5">
+            {NAV_ITEMS.filter((i) => i.group === group).map((item) => {
+              const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+              return (
+                <li key={item.href}>
+                  {item.available ? (
+                    <Link href={item.href} className={linkClass(active)} aria-current={active ? "page" : undefined}>
+                      {item.label}
+                    </Link>
+                  ) : (
+                    <span
+                      className="flex cursor-not-allowed items-center justify-between rounded-md px-3 py-1.5 text-sm text-slate-500"
+                      aria-disabled="true"
+                      title="Not available in this version"
+                    >
+                      {item.label}
+                      <span className="rounded bg-slate-800 px-1.5 py-0.5 text-[10px] uppercase tracking-wide text-slate-400">later</span>
+                    </span>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
+    </nav>
+  );
+}

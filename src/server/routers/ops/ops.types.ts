@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { OUTBOX_STATUSES } from "@/server/services/outbox/outbox-status";
+
+export const ZOverview = z.object({
+  operators: z.number().int(),
+  activeApiKeys: z.number().int(),
+  outbox: z.object({ queued: z.number().int(), held: z.number().int(), failed: z.number().int(), sent: z.number().int() }),
+  auditLast24h: z.number().int(),
+  queue: z.enum(["ok", "down", "disabled"]),
+});
+
+export const ZOutboxMessageView = z.object({
+  id: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  status: z.enum(OUTBOX_STATUSES),
+  sensitive: z.boolean(),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  messageId: z.string().nullable(),
+  createdAt: z.date(),
+  sentAt: z.date().nullable(),
+});
+
+export const ZListOutboxRequest = z
+  .object({
+    status: z.enum(OUTBOX_STATUSES).optional(),
+    cursor: z.string().max(200).optional(),
+    limit: z.number().int().min(1).max(100).default(25),
+  })
+  .prefault({});
+
+export const ZListOutboxResponse = z.object({
+  items: z.array(ZOutboxMessageView.extend({ preview: z.string() })),
+  nextCursor: z.string().nullable(),
+});
+
+export const ZOutboxMessageRequest = z.object({ id: z.string().min(1).max(100) });
+
+export const ZOutboxMessageWithBody = ZOutboxMessageView.extend({ body: z.string(), revealed: z.boolean() });
+
+export const ZRetryOutboxResponse = z.object({ id: z.string(), status: z.literal("queued") });

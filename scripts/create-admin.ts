@@ -4,7 +4,7 @@
  *   npm run ops:create-admin -- --email a@b.c --name "A B" [--role admin|operator|viewer]
  *
  * Uses DATABASE_URL, or outside production the embedded Postgres under the
- * data dir (attaching to it when Embark is already running).
+ * data dir (attaching to it when Embark is already running, migrating it first).
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -57,6 +57,14 @@ async function databaseUrl(): Promise<{ url: string; stop: () => Promise<void> }
   if (base.NODE_ENV === "production") fail("DATABASE_URL is required in production");
   const { startEmbeddedPostgres } = await import("../src/server/database/embedded");
   const pg = await startEmbeddedPostgres({ dataDir: path.join(path.resolve(root, base.EMBARK_DATA_DIR), "pg") });
+  try {
+    // The local database is ours to bring up to date, as `npm run dev` would.
+    const { applyMigrations } = await import("../src/server/database/migrate");
+    await applyMigrations({ databaseUrl: pg.url });
+  } catch (e) {
+    await pg.stop();
+    throw e;
+  }
   return { url: pg.url, stop: pg.stop };
 }
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useRef, useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { authClient } from "@/lib/auth-client";
@@ -25,12 +25,17 @@ function formErrorFor(status: number): string {
   return "Sign-in failed. Try again in a moment.";
 }
 
+const noSubscription = () => () => undefined;
+
 /** Email + password form; on success goes to `next` (already checked same-origin by the page). */
 export function SignInForm({ next }: { next: string }) {
   const router = useRouter();
   const [fieldErrors, setFieldErrors] = useState<TFieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // Until React has hydrated, a click would submit the form natively; the
+  // button waits, and method="post" keeps credentials out of any URL anyway.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 
@@ -58,7 +63,12 @@ export function SignInForm({ next }: { next: string }) {
   }
 
   return (
-    <form noValidate onSubmit={onSubmit} className="space-y-4" aria-describedby={formError ? "sign-in-error" : undefined}>
+    <form
+      method="post"
+      noValidate
+      onSubmit={onSubmit} className="space-y-4"
+      aria-describedby={formError ? "sign-in-error" : undefined}
+    >
       {formError ? (
         <div id="sign-in-error" role="alert" className="rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-700">
           {formError}
@@ -91,7 +101,7 @@ export function SignInForm({ next }: { next: string }) {
           aria-describedby={fieldErrors.password ? "password-error" : undefined}
         />
       </Field>
-      <Button type="submit" disabled={pending} className="w-full">
+      <Button type="submit" disabled={pending || !hydrated} className="w-full">
         {pending ? "Signing in…" : "Sign in"}
       </Button>
     </form>

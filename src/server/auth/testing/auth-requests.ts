@@ -1,0 +1,64 @@
+import { env } from "@/env";
+import { getAuth } from "../auth";
+
+/**
+ * Drives the real better-auth HTTP handler the way a browser would, for
+ * integration tests: JSON bodies, same-origin Origin header, cookies carried
+ * by hand. Each caller gets its own client IP so rate limits do not bleed
+ * between tests unless a test means them to.
+ */
+
+let ipCounter = 0;
+/** A fresh client address (10.x.y.z) for rate limiting purposes. */
+export function nextClientIp(): string {
+  ipCounter += 1;
+  return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
+}
+
+export type TAuthCall = {
+  method?: "GET" | "POST";
+  body?: unknown;
+  cookie?: string;
+  ip?: string;
+};
+
+/** Sends one request to `/api/auth<path>` through `auth.handler`. */
+export async function callAuth(path: string, call: TAuthCall = {}): Promise<Response> {
+  const base = env().EMBARK_PUBLIC_URL;
+  const headers = new Headers({ origin: base, "x-forwarded-for": call.ip ?? nextClientIp() });
+  if (call.body !== undefined) headers.set("content-type", "application/json");
+  if (call.cookie) headers.set("cookie", call.cookie);
+  const request = new Request(`${base}/api/auth${path}`, {
+    method: call.method ?? (call.body === undefined ? "GET" : "POST"),
+    headers,
+    body: call.body === undefined ? undefined : JSON.stringify(call.body),
+  });
+  return getAuth().handler(request);
+}
+
+/** The `name=value` pairs a response sets, ready for a Cookie header (cleared cookies left out). */
+export function cookieHeaderFrom(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .filter((c) => !/max-age=0/i.test(c))
+    .map((c) => c.split(";")[0]!)
+    .join("; ");
+}
+
+/** The plain session token inside a signed session cookie (`<token>.<signature>`). */
+export function sessionTokenFrom(cookieHeader: string): string | null {
+  const match = /(?:^|;\s*)embark\.session_token=([^;]+)/.exec(cookieHeader);
+  if (!match) return null;
+  return decodeURIComponent(match[1]!).split(".")[0]!;
+}
+
+/** Signs in with email + password; returns the response and its cookie header. */
+export async function signInWithPassword(email: string, password: string, ip?: string) {
+  const response = await callAuth("/sign-in/email", { body: { email, password }, ip });
+  return { response, cookie: cookieHeaderFrom(response) };
+}
+
+/** Headers carrying a cookie, as a route handler or RSC would see them. */
+export function headersWithCookie(cookie: string): Headers {
+  return new Headers({ cookie });
+}

@@ -48,6 +48,9 @@ export function defineJob<const TName extends string, TSchema extends z.ZodType>
   if (!Number.isInteger(def.retry.delaySeconds) || def.retry.delaySeconds < 0) {
     throw new Error(`${def.name}: retry.delaySeconds must be a whole number >= 0`);
   }
+  if (def.retry.maxDelaySeconds !== undefined && !def.retry.backoff) {
+    throw new Error(`${def.name}: retry.maxDelaySeconds needs retry.backoff`);
+  }
   return def;
 }
 

@@ -18,11 +18,13 @@ export async function ensureQueues(boss: PgBoss, definitions: readonly TJobDefin
       retryDelay: def.retry.delaySeconds,
       retryBackoff: def.retry.backoff,
       expireInSeconds: def.expireInSeconds ?? 15 * 60,
+      // null, not undefined: pg-boss rejects the key unless it is null or backoff is on.
+      retryDelayMax: def.retry.maxDelaySeconds ?? null,
       deadLetter,
       notify: true,
     };
-    await boss.createQueue(def.name, { ...options, retryDelayMax: def.retry.maxDelaySeconds });
-    await boss.updateQueue(def.name, { ...options, retryDelayMax: def.retry.maxDelaySeconds ?? null });
+    await boss.createQueue(def.name, options as Parameters<PgBoss["createQueue"]>[1]);
+    await boss.updateQueue(def.name, options);
   }
 }
 

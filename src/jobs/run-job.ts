@@ -8,10 +8,11 @@ import type { TJobDefinition } from "./define-job";
  * A payload that does not parse never will, so it goes straight to the
  * dead-letter queue instead of burning retries.
  */
-export function jobWorker(def: TJobDefinition) {
+export function jobWorker(def: TJobDefinition, afterBatch: () => void = () => undefined) {
   return async (jobs: JobWithMetadata<unknown>[]): Promise<JobResult[]> => {
     const results: JobResult[] = [];
     for (const job of jobs) results.push(await runOne(def, job));
+    afterBatch();
     return results;
   };
 }

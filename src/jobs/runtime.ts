@@ -15,6 +15,16 @@ type TRuntime = {
   status: "starting" | "running" | "stopping";
   started: Promise<void>;
 };
+export type TStartOptions = {
+  role: TJobRole;
+  /** Defaults to the registry; tests pass their own. */
+  definitions?: readonly TJobDefinition[];
+  /** Defaults to DATABASE_URL. */
+  connectionString?: string;
+  /** Defaults to EMBARK_JOB_POLL_SECONDS. */
+  pollingIntervalSeconds?: number;
+};
+
 const g = globalThis as typeof globalThis & { __embarkJobRuntime?: TRuntime };
 
 const HEALTH_TIMEOUT_MS = 2000;
@@ -24,11 +34,7 @@ const HEALTH_TIMEOUT_MS = 2000;
  * only enqueues. Idempotent: a second call (dev reloads) joins the first.
  * `definitions` defaults to the registry; tests pass their own.
  */
-export async function startJobRuntime(opts: {
-  role: TJobRole;
-  definitions?: readonly TJobDefinition[];
-  connectionString?: string;
-}): Promise<void> {
+export async function startJobRuntime(opts: TStartOptions): Promise<void> {
   const running = g.__embarkJobRuntime;
   if (running) {
     if (running.role !== opts.role) {
@@ -50,7 +56,7 @@ export async function startJobRuntime(opts: {
   return runtime.started;
 }
 
-async function boot(opts: { role: TJobRole; definitions?: readonly TJobDefinition[]; connectionString?: string }) {
+async function boot(opts: TStartOptions) {
   const works = opts.role !== "web";
   const definitions = opts.definitions ?? JOB_DEFINITIONS;
   const boss = createBoss({
@@ -64,7 +70,7 @@ async function boot(opts: { role: TJobRole; definitions?: readonly TJobDefinitio
     await ensureQueues(boss, definitions);
     if (works) {
       await syncSchedules(boss, definitions);
-      await startWorkers(boss, definitions);
+      await startWorkers(boss, definitions, opts.pollingIntervalSeconds ?? env().EMBARK_JOB_POLL_SECONDS);
     }
   } catch (err) {
     setCurrentBoss(undefined);
@@ -74,8 +80,7 @@ async function boot(opts: { role: TJobRole; definitions?: readonly TJobDefinitio
   logger.info({ role: opts.role, queues: definitions.map((d) => d.name) }, "background-job runtime started");
 }
 
-async function startWorkers(boss: PgBoss, definitions: readonly TJobDefinition[]) {
-  const pollingIntervalSeconds = env().EMBARK_JOB_POLL_SECONDS;
+async function startWorkers(boss: PgBoss, definitions: readonly TJobDefinition[], pollingIntervalSeconds: number) {
   for (const def of definitions) {
     await boss.work(
       def.name,
@@ -85,9 +90,23 @@ async function startWorkers(boss: PgBoss, definitions: readonly TJobDefinition[]
         includeMetadata: true,
         perJobResults: true,
         pollingIntervalSeconds,
+        // Retries and delayed jobs send no NOTIFY; they are found by this poll.
+        notifyPollingIntervalSeconds: pollingIntervalSeconds,
       },
-      jobWorker(def),
+      jobWorker(def, () => wakeWorkers(boss, def.name)),
     );
+  }
+}
+
+/**
+ * After a job, a worker would sleep a polling interval before fetching again,
+ * so a backlog of N jobs would take N intervals (NOTIFYs coalesce while it is
+ * busy). Waking the queue's workers makes them fetch at once; an empty fetch
+ * sends them back to sleep, so this never spins.
+ */
+function wakeWorkers(boss: PgBoss, queue: string) {
+  for (const worker of boss.getWipData()) {
+    if (worker.name === queue && worker.state === "active") boss.notifyWorker(worker.id);
   }
 }
 

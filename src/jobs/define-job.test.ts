@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { deadLetterQueueOf, defineJob } from "./define-job";
+
+const base = {
+  payload: z.object({}),
+  retry: { limit: 1, delaySeconds: 0, backoff: false },
+  handler: async () => ({ default: async () => undefined }),
+};
+
+describe("defineJob", () => {
+  it("accepts area.verb names and defaults the dead-letter queue", () => {
+    const def = defineJob({ ...base, name: "mail.send" });
+    expect(deadLetterQueueOf(def)).toBe("mail.send.dead");
+    expect(deadLetterQueueOf(defineJob({ ...base, name: "mail.send", deadLetter: "mail.graveyard" }))).toBe(
+      "mail.graveyard",
+    );
+  });
+
+  it("rejects names pg-boss or operators would trip over", () => {
+    expect(() => defineJob({ ...base, name: "send" })).toThrow(/area\.verb/);
+    expect(() => defineJob({ ...base, name: "Mail.Send" })).toThrow(/area\.verb/);
+    expect(() => defineJob({ ...base, name: "mail.send", deadLetter: "dead letters" })).toThrow(/dead-letter/);
+  });
+
+  it("rejects impossible retry policies", () => {
+    expect(() => defineJob({ ...base, name: "mail.send", retry: { limit: -1, delaySeconds: 0, backoff: false } })).toThrow();
+    expect(() => defineJob({ ...base, name: "mail.send", retry: { limit: 1, delaySeconds: 0.5, backoff: false } })).toThrow();
+  });
+});

@@ -1,0 +1,112 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { env } from "@/env";
+
+const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), "shutdown.fixture.ts");
+const root = path.resolve(path.dirname(fixture), "..", "..");
+const children: ChildProcess[] = [];
+let client: pg.Client;
+
+type TWorker = {
+  child: ChildProcess;
+  /** Resolves with the first stdout line starting with `prefix`. */
+  line(prefix: string): Promise<string>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
+};
+
+function startWorker(queue: string, holdMs: number, opts: { enqueue?: boolean; graceMs?: number } = {}): TWorker {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", fixture, queue, String(holdMs), ...(opts.enqueue ? ["enqueue"] : [])],
+    {
+      cwd: root,
+      env: { ...process.env, LOG_LEVEL: "warn", EMBARK_SHUTDOWN_TIMEOUT_MS: String(opts.graceMs ?? 7000) },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  children.push(child);
+  const lines: string[] = [];
+  const waiters: { prefix: string; resolve: (l: string) => void }[] = [];
+  createInterface({ input: child.stdout! }).on("line", (l) => {
+    lines.push(l);
+    for (const w of waiters.filter((w) => l.startsWith(w.prefix))) {
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(l);
+    }
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal, at: Date.now() })),
+  );
+  return {
+    child,
+    exited,
+    line(prefix) {
+      const seen = lines.find((l) => l.startsWith(prefix));
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        waiters.push({ prefix, resolve });
+        void exited.then(({ code }) => reject(new Error(`worker exited (${code}) before printing "${prefix}"`)));
+      });
+    },
+  };
+}
+
+async function jobRow(id: string): Promise<{ state: string; retry_count: number }> {
+  const { rows } = await client.query("SELECT state, retry_count FROM pgboss.job WHERE id = $1", [id]);
+  return rows[0];
+}
+
+const queueName = () => `test.slow-${randomBytes(4).toString("hex")}`;
+
+beforeAll(async () => {
+  client = new pg.Client({ connectionString: env().DATABASE_URL });
+  await client.connect();
+});
+afterAll(async () => {
+  await client.end();
+});
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+});
+
+describe("graceful shutdown on SIGTERM", () => {
+  it("lets a running job finish, then exits 0 well within 10 s", async () => {
+    const worker = startWorker(queueName(), 1500, { enqueue: true });
+    const jobId = (await worker.line("ENQUEUED ")).split(" ")[1]!;
+    await worker.line(`STARTED ${jobId}`);
+    const signalled = Date.now();
+    worker.child.kill("SIGTERM");
+    const { code, at } = await worker.exited;
+
+    expect(code).toBe(0);
+    expect(at - signalled).toBeLessThan(10_000);
+    await expect(worker.line(`FINISHED ${jobId}`)).resolves.toBeDefined();
+    expect((await jobRow(jobId)).state).toBe("completed");
+  }, 30_000);
+
+  it("exits in time when a handler outlives the grace, and the job runs again elsewhere", async () => {
+    const queue = queueName();
+    const stuck = startWorker(queue, 10 * 60_000, { enqueue: true, graceMs: 1000 });
+    const jobId = (await stuck.line("ENQUEUED ")).split(" ")[1]!;
+    await stuck.line(`STARTED ${jobId}`);
+    const signalled = Date.now();
+    stuck.child.kill("SIGTERM");
+    const { code, at } = await stuck.exited;
+
+    expect(code).toBe(0);
+    expect(at - signalled).toBeLessThan(10_000);
+    // Failed back by pg-boss as the grace ran out: waiting for a retry, not lost, not active.
+    expect((await jobRow(jobId)).state).toBe("retry");
+
+    const next = startWorker(queue, 0);
+    await next.line(`FINISHED ${jobId}`);
+    next.child.kill("SIGTERM");
+    expect((await next.exited).code).toBe(0);
+    expect(await jobRow(jobId)).toEqual({ state: "completed", retry_count: 1 });
+  }, 30_000);
+});

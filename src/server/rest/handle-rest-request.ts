@@ -1,4 +1,4 @@
-import { createOpenApiFetchHandler } from "trpc-to-openapi";
+import { createOpenApiFetchHandler, type OpenApiRouter } from "trpc-to-openapi";
 import { createContext, requestIdFrom } from "@/server/trpc/context";
 import { appRouter } from "@/server/trpc/root";
 import { errorResponse } from "./error-response";
@@ -8,57 +8,57 @@ import { buildRouteTable, matchRoute, type TRestRoute } from "./route-table";
 /** Bodies above this are refused before they are read. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
-let routes: TRestRoute[] | undefined;
-
-function routeTable(): TRestRoute[] {
-  routes ??= buildRouteTable(appRouter);
-  return routes;
-}
-
 /**
- * Serves the REST surface (`/v1/...`, `/internal/...`, `/api/v1/...`) from the
- * procedures' `meta.openapi`, at exactly the paths they declare. Every error,
- * including unknown routes and bad bodies, is `{ error: { code, message, details? } }`.
+ * A handler serving a router's procedures at exactly the paths their
+ * `meta.openapi` declares (`/v1/...`, `/internal/...`, `/api/v1/...`). Every
+ * error, including unknown routes and bad bodies, is `{ error: { code, message, details? } }`.
  */
-export async function handleRestRequest(req: Request): Promise<Response> {
-  const requestId = requestIdFrom(req.headers);
-  const base = { "x-request-id": requestId };
-  const { pathname } = new URL(req.url);
-  const match = matchRoute(routeTable(), req.method, pathname);
-  if (match.kind === "none") {
-    return errorResponse({ status: 404, code: "NOT_FOUND", message: `No route for ${req.method} ${pathname}`, headers: base });
-  }
-  if (match.kind === "wrongMethod") {
-    return errorResponse({
-      status: 405,
-      code: "METHOD_NOT_ALLOWED",
-      message: `${req.method} is not allowed here`,
-      details: { allowed: match.allowed },
-      headers: { ...base, allow: match.allowed.join(", ") },
+export function createRestHandler(router: OpenApiRouter): (req: Request) => Promise<Response> {
+  let routes: TRestRoute[] | undefined;
+  return async (req) => {
+    routes ??= buildRouteTable(router);
+    const requestId = requestIdFrom(req.headers);
+    const base = { "x-request-id": requestId };
+    const { pathname } = new URL(req.url);
+    const match = matchRoute(routes, req.method, pathname);
+    if (match.kind === "none") {
+      return errorResponse({ status: 404, code: "NOT_FOUND", message: `No route for ${req.method} ${pathname}`, headers: base });
+    }
+    if (match.kind === "wrongMethod") {
+      return errorResponse({
+        status: 405,
+        code: "METHOD_NOT_ALLOWED",
+        message: `${req.method} is not allowed here`,
+        details: { allowed: match.allowed },
+        headers: { ...base, allow: match.allowed.join(", ") },
+      });
+    }
+    if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
+      return errorResponse({
+        status: 413,
+        code: "PAYLOAD_TOO_LARGE",
+        message: `The request body exceeds ${MAX_BODY_BYTES} bytes`,
+        headers: base,
+      });
+    }
+    const { successStatus } = match.route;
+    const res = await createOpenApiFetchHandler({
+      // The procedures declare full paths, so nothing is stripped from the URL.
+      endpoint: "/",
+      router,
+      req,
+      createContext: () => createContext({ headers: req.headers, requestId }),
+      responseMeta: ({ errors }) => (errors.length === 0 && successStatus ? { status: successStatus } : {}),
     });
-  }
-  if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
-    return errorResponse({
-      status: 413,
-      code: "PAYLOAD_TOO_LARGE",
-      message: `The request body exceeds ${MAX_BODY_BYTES} bytes`,
-      headers: base,
-    });
-  }
-  const { successStatus } = match.route;
-  const res = await createOpenApiFetchHandler({
-    // The procedures declare full paths, so nothing is stripped from the URL.
-    endpoint: "/",
-    router: appRouter,
-    req,
-    createContext: () => createContext({ headers: req.headers, requestId }),
-    responseMeta: ({ errors }) => (errors.length === 0 && successStatus ? { status: successStatus } : {}),
-  });
-  if (res.status < 400) {
-    res.headers.set("x-request-id", requestId);
-    res.headers.set("cache-control", "no-store");
-    return res;
-  }
-  const { status, body } = reshapeAdapterError(res.status, await res.text());
-  return errorResponse({ status, code: body.error.code, message: body.error.message, details: body.error.details, headers: base });
+    if (res.status < 400) {
+      res.headers.set("x-request-id", requestId);
+      res.headers.set("cache-control", "no-store");
+      return res;
+    }
+    const { status, body } = reshapeAdapterError(res.status, await res.text());
+    return errorResponse({ status, code: body.error.code, message: body.error.message, details: body.error.details, headers: base });
+  };
 }
+
+/** The REST surface of the whole API. */
+export const handleRestRequest = createRestHandler(appRouter);

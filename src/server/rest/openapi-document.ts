@@ -1,4 +1,4 @@
-import { generateOpenApiDocument, normalizePath, type OpenAPIObject } from "trpc-to-openapi";
+import { generateOpenApiDocument, normalizePath, type OpenAPIObject, type OpenApiRouter } from "trpc-to-openapi";
 import { appRouter } from "@/server/trpc/root";
 import { buildRouteTable } from "./route-table";
 
@@ -53,8 +53,9 @@ const HEALTH_SCHEMA: TSchema = {
  * zod schemas. Error answers are described with our `{ error }` envelope, and
  * success codes follow `meta.successStatus`.
  */
-export function buildOpenApiDocument(opts: { baseUrl: string; version: string }): OpenAPIObject {
-  const doc = generateOpenApiDocument(appRouter, {
+export function buildOpenApiDocument(opts: { baseUrl: string; version: string; router?: OpenApiRouter }): OpenAPIObject {
+  const router = opts.router ?? appRouter;
+  const doc = generateOpenApiDocument(router, {
     title: "Embark",
     description:
       "Tenant onboarding and provisioning control plane. Authenticate with `Authorization: Bearer <key>`: " +
@@ -65,7 +66,7 @@ export function buildOpenApiDocument(opts: { baseUrl: string; version: string })
     paths: { "/api/health": HEALTH_PATH },
   });
   const successByOperation = new Map(
-    buildRouteTable(appRouter).map((r) => [`${r.method.toLowerCase()} ${normalizePath(r.path)}`, r.successStatus]),
+    buildRouteTable(router).map((r) => [`${r.method.toLowerCase()} ${normalizePath(r.path)}`, r.successStatus]),
   );
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
     for (const [method, op] of Object.entries(item as Record<string, TOperation>)) {

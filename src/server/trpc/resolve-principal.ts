@@ -6,10 +6,14 @@ import type { TCredentialProblem, TPrincipal } from "./principal";
 
 export type TSessionResolver = (headers: Headers) => Promise<TSessionUser | null>;
 
-/** The token of an `Authorization: Bearer ...` header; "" when another scheme is used. */
+/**
+ * The token of an `Authorization: Bearer ...` header; "" when it is malformed.
+ * Other schemes are not ours (a proxy's Basic auth in front of a staging site)
+ * and are ignored.
+ */
 export function bearerTokenOf(headers: Headers): string | null {
   const value = headers.get("authorization");
-  if (value === null) return null;
+  if (value === null || !/^Bearer(\s|$)/i.test(value)) return null;
   const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(value);
   return match ? match[1]! : "";
 }
@@ -21,11 +25,13 @@ export function bearerTokenOf(headers: Headers): string | null {
 export async function resolvePrincipal(opts: {
   headers: Headers;
   resolveSessionUser?: TSessionResolver;
+  /** Defaults to INTERNAL_API_KEY. */
+  internalApiKey?: string;
 }): Promise<{ principal: TPrincipal; credentialProblem?: TCredentialProblem }> {
   const token = bearerTokenOf(opts.headers);
   if (token !== null) {
     if (token === "") return { principal: { kind: "anonymous" }, credentialProblem: "invalid_token" };
-    if (secretsEqual(token, env().INTERNAL_API_KEY)) return { principal: { kind: "internal" } };
+    if (secretsEqual(token, opts.internalApiKey ?? env().INTERNAL_API_KEY)) return { principal: { kind: "internal" } };
     const verified = await verifyApiKey({ key: token });
     if (verified.status === "valid") {
       const { id, name, scopes } = verified.key;

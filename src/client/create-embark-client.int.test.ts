@@ -1,0 +1,87 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { resetDatabase } from "../../test/support/db";
+import { env } from "@/env";
+import { createApiKey } from "@/server/services/api-keys/create-api-key";
+import { handleTrpcRequest } from "@/server/trpc/handle-trpc-request";
+import { createEmbarkClient, TRPCClientError, type AppRouter } from "./index";
+
+/** Bridges node:http to the fetch handler the app route serves. */
+async function forward(req: IncomingMessage, res: ServerResponse, origin: string): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, v);
+  }
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  const response = await handleTrpcRequest(
+    new Request(`${origin}${req.url}`, { method: req.method, headers, body: hasBody ? Buffer.concat(chunks) : undefined }),
+  );
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  res.end(Buffer.from(await response.arrayBuffer()));
+}
+
+let server: Server;
+let url: string;
+const seenAuthorization: string[] = [];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    seenAuthorization.push(req.headers.authorization ?? "");
+    forward(req, res, url).catch((err: unknown) => {
+      res.statusCode = 502;
+      res.end(String(err));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  url = `http://127.0.0.1:${port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+beforeEach(async () => {
+  await resetDatabase({ jobs: false });
+});
+
+describe("createEmbarkClient", () => {
+  it("calls procedures with the internal key as a bearer token", async () => {
+    const client = createEmbarkClient({ url: `${url}/`, apiKey: env().INTERNAL_API_KEY });
+    const me = await client.system.whoami.query();
+    expect(me).toMatchObject({ kind: "internal", scopes: ["*"] });
+    expect(seenAuthorization.at(-1)).toBe(`Bearer ${env().INTERNAL_API_KEY}`);
+  });
+
+  it("works with an API key and batches parallel calls into one request", async () => {
+    const created = await createApiKey({ name: "sdk", scopes: ["system:read"], actor: { id: null, label: "test" } });
+    const client = createEmbarkClient({ url, apiKey: created.key });
+    const before = seenAuthorization.length;
+    const [a, b] = await Promise.all([client.system.whoami.query(), client.system.internalWhoami.query()]);
+    expect(seenAuthorization.length - before).toBe(1);
+    expect(a).toMatchObject({ kind: "apiKey", id: created.id, name: "sdk" });
+    expect(b.requestId).toBe(a.requestId);
+  });
+
+  it("surfaces refusals as TRPCClientError with Embark's code and status", async () => {
+    const client = createEmbarkClient({ url, apiKey: "emb_wrong" });
+    const err = await client.system.whoami.query().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TRPCClientError);
+    const data = (err as TRPCClientError<AppRouter>).data;
+    expect(data).toMatchObject({ appCode: "UNAUTHORIZED", httpStatus: 401 });
+  });
+
+  it("uses the fetch it is given", async () => {
+    let calls = 0;
+    const counting: typeof fetch = (input, init) => {
+      calls += 1;
+      return fetch(input, init);
+    };
+    const client = createEmbarkClient({ url, apiKey: env().INTERNAL_API_KEY, fetch: counting });
+    await client.system.whoami.query();
+    expect(calls).toBe(1);
+  });
+});

@@ -37,7 +37,7 @@ function waitExit(child: ChildProcess): Promise<number> {
 
 async function build(env: NodeJS.ProcessEnv): Promise<void> {
   const code = await waitExit(runNext(["build"], { ...env, NODE_ENV: "production" }));
-  if (code !== 0) fail(`next build failed (exit ${code})`);
+  if (code !== 0) throw new Error(`next build failed (exit ${code})`);
 }
 
 async function main(): Promise<void> {

@@ -58,8 +58,9 @@ export function buildOpenApiDocument(opts: { baseUrl: string; version: string; r
   const doc = generateOpenApiDocument(router, {
     title: "Embark",
     description:
-      "Tenant onboarding and provisioning control plane. Authenticate with `Authorization: Bearer <key>`: " +
-      "a signed-in session, an API key (`emb_...`) holding the route's scope, or the internal key.",
+      "Tenant onboarding and provisioning control plane. Service callers send `Authorization: Bearer <key>` " +
+      "with an API key (`emb_...`) holding the route's scope, or the internal key; public `/v1` routes also " +
+      "accept a signed-in browser session.",
     version: opts.version,
     baseUrl: opts.baseUrl,
     securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "API key or internal key" } },

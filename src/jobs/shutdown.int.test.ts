@@ -19,10 +19,15 @@ type TWorker = {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
 };
 
-function startWorker(queue: string, holdMs: number, opts: { enqueue?: boolean; graceMs?: number } = {}): TWorker {
+function startWorker(
+  queue: string,
+  holdMs: number,
+  opts: { enqueue?: boolean; holdInDb?: boolean; graceMs?: number } = {},
+): TWorker {
+  const flags = [...(opts.enqueue ? ["--enqueue"] : []), ...(opts.holdInDb ? ["--hold-in-db"] : [])];
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", fixture, queue, String(holdMs), ...(opts.enqueue ? ["enqueue"] : [])],
+    ["--import", "tsx", fixture, queue, String(holdMs), ...flags],
     {
       cwd: root,
       env: { ...process.env, LOG_LEVEL: "warn", EMBARK_SHUTDOWN_TIMEOUT_MS: String(opts.graceMs ?? 7000) },
@@ -108,5 +113,24 @@ describe("graceful shutdown on SIGTERM", () => {
     next.child.kill("SIGTERM");
     expect((await next.exited).code).toBe(0);
     expect(await jobRow(jobId)).toEqual({ state: "completed", retry_count: 1 });
+  }, 30_000);
+
+  it("still exits within 10 s when closing the database hangs behind a stuck query", async () => {
+    // The abandoned handler keeps its pooled connection busy, so closing
+    // Prisma's pool never finishes: only the hard timer ends the process.
+    const stuck = startWorker(queueName(), 60_000, { enqueue: true, holdInDb: true, graceMs: 1000 });
+    const jobId = (await stuck.line("ENQUEUED ")).split(" ")[1]!;
+    await stuck.line(`STARTED ${jobId}`);
+    const signalled = Date.now();
+    stuck.child.kill("SIGTERM");
+    const { code, at } = await stuck.exited;
+
+    expect(code).toBe(1);
+    expect(at - signalled).toBeLessThan(10_000);
+    expect((await jobRow(jobId)).state).toBe("retry");
+    // Postgres notices the dead client only when the sleep ends; end it now.
+    await client.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'SELECT pg_sleep%' AND pid <> pg_backend_pid()",
+    );
   }, 30_000);
 });

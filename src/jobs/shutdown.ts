@@ -46,7 +46,7 @@ async function run(opts: { reason: string; exit?: (code: number) => void }): Pro
     logger.error({ err }, "closing the database client failed");
   }
   clearTimeout(hard);
-  logger.info({ ms: Date.now() - startedAt, code }, "shutdown complete");
+  logger.info({ ms: Date.now() - startedAt, exitCode: code }, "shutdown complete");
   exit(code);
 }
 

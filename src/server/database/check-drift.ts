@@ -26,29 +26,40 @@ export async function checkDrift(opts: TCheckDriftOptions = {}): Promise<{ ok: b
   const problems = listFileProblems(migrationsList);
   if (problems.length) return { ok: false, problems };
 
-  // Replaying the migrations needs a scratch database; use a local server so
-  // checking never creates databases on a real one.
-  const pending = await withTemporaryPostgres((scratchUrl) =>
-    withSchemaEngine({ databaseUrl: scratchUrl, schema }, (engine) =>
-      engine.diff({
-        from: { tag: "migrations", ...migrationsList },
-        to: { tag: "schemaDatamodel", files: [schema] },
-        script: false,
-        exitCode: true,
-        filters: NO_EXTERNAL,
-      }),
-    ),
-  );
-  if (pending.exitCode === 2) {
-    problems.push(
-      `${path.basename(schemaPath)} has changes that no migration makes (run \`npm run db:new <name>\`):${indent(pending.stdout)}`,
-    );
-  }
+  problems.push(...(await checkSchemaAgainstMigrations({ migrationsList, schema })));
 
   if (opts.databaseUrl) {
     problems.push(...(await checkDatabase({ databaseUrl: opts.databaseUrl, migrationsList, schema })));
   }
   return { ok: problems.length === 0, problems };
+}
+
+async function checkSchemaAgainstMigrations(opts: {
+  migrationsList: MigrationList;
+  schema: { path: string; content: string };
+}): Promise<string[]> {
+  const { migrationsList, schema } = opts;
+  // Replaying the migrations needs a scratch database; use a local server so
+  // checking never creates databases on a real one.
+  return withTemporaryPostgres(async (scratchUrl) => {
+    try {
+      const pending = await withSchemaEngine({ databaseUrl: scratchUrl, schema }, (engine) =>
+        engine.diff({
+          from: { tag: "migrations", ...migrationsList },
+          to: { tag: "schemaDatamodel", files: [schema] },
+          script: false,
+          exitCode: true,
+          filters: NO_EXTERNAL,
+        }),
+      );
+      if (pending.exitCode !== 2) return [];
+      const name = path.basename(schema.path);
+      return [`${name} has changes that no migration makes (run \`npm run db:new <name>\`):${indent(pending.stdout)}`];
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return [`the migrations do not apply to an empty database: ${firstParagraph(message)}`];
+    }
+  });
 }
 
 function listFileProblems(list: MigrationList): string[] {
@@ -108,6 +119,11 @@ export function describeHistory(history: DiagnoseMigrationHistoryOutput): string
     );
   }
   return problems;
+}
+
+/** The engine appends a Rust span trace to messages; keep the human part. */
+function firstParagraph(message: string): string {
+  return message.split(/\n\s+0: /)[0]!.trim();
 }
 
 function indent(text: string | null): string {

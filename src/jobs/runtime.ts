@@ -1,7 +1,7 @@
 import type { PgBoss } from "pg-boss";
 import { env, type ZRole } from "@/env";
-import { logger } from "@/server/logger";
 import type { z } from "zod";
+import { logger } from "@/server/logger";
 import { createBoss, currentBoss, setCurrentBoss } from "./boss";
 import type { TJobDefinition } from "./define-job";
 import { ensureQueues, syncSchedules } from "./queues";
@@ -32,7 +32,6 @@ const HEALTH_TIMEOUT_MS = 2000;
 /**
  * Starts pg-boss in this process. `all` and `worker` run handlers; `web`
  * only enqueues. Idempotent: a second call (dev reloads) joins the first.
- * `definitions` defaults to the registry; tests pass their own.
  */
 export async function startJobRuntime(opts: TStartOptions): Promise<void> {
   const running = g.__embarkJobRuntime;

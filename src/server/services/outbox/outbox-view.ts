@@ -31,9 +31,20 @@ export const OUTBOX_VIEW_SELECT = {
 
 type TRow = Omit<TOutboxMessageView, "status"> & { status: string; body: string };
 
+/** Picks the view's fields one by one, so a body can never slip through. */
 export function toView(row: TRow): TOutboxMessageView {
-  const { body: _body, ...rest } = row;
-  return { ...rest, status: row.status as TOutboxStatus };
+  return {
+    id: row.id,
+    to: row.to,
+    subject: row.subject,
+    status: row.status as TOutboxStatus,
+    sensitive: row.sensitive,
+    attempts: row.attempts,
+    lastError: row.lastError,
+    messageId: row.messageId,
+    createdAt: row.createdAt,
+    sentAt: row.sentAt,
+  };
 }
 
 const PREVIEW_CHARS = 120;

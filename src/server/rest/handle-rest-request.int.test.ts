@@ -126,6 +126,16 @@ describe("REST routing and errors", () => {
           .mutation(() => {
             throw new AppError("CONFLICT", { message: "That slug is taken", details: { slug: "acme" } });
           }),
+        find: publicProcedure
+          .meta({ openapi: { method: "GET", path: "/api/v1/things/{id}" } })
+          .input(z.object({ id: z.string(), limit: z.number().int().max(10) }))
+          .output(z.object({ id: z.string(), limit: z.number() }))
+          .query(({ input }) => input),
+        touch: publicProcedure
+          .meta({ openapi: { method: "POST", path: "/v1/touch" } })
+          .input(z.object({ note: z.string().optional() }))
+          .output(z.object({ note: z.string().nullable() }))
+          .mutation(({ input }) => ({ note: input.note ?? null })),
         broken: publicProcedure
           .meta({ openapi: { method: "GET", path: "/api/v1/broken" } })
           .output(out)
@@ -173,6 +183,33 @@ describe("REST routing and errors", () => {
     it("checks credentials before running the procedure", async () => {
       const res = await post("/internal/things", JSON.stringify({ name: "abc" }), { authorization: "Bearer nope" });
       expect(res.status).toBe(401);
+    });
+
+    it("reads path and query parameters, coercing numbers", async () => {
+      const ok = await handler(new Request(`${BASE}/api/v1/things/t-9?limit=3`));
+      expect(ok.status).toBe(200);
+      expect(await ok.json()).toEqual({ id: "t-9", limit: 3 });
+      const bad = await handler(new Request(`${BASE}/api/v1/things/t-9?limit=99`));
+      expect(bad.status).toBe(400);
+      expect(await bad.json()).toMatchObject({ error: { code: "BAD_REQUEST", details: [{ path: "limit" }] } });
+    });
+
+    it("treats an empty JSON body as no input", async () => {
+      const res = await post("/v1/touch", "");
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ note: null });
+    });
+
+    it("refuses a body over 1 MiB, even without a content-length", async () => {
+      const req = new Request(`${BASE}/internal/things`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${env().INTERNAL_API_KEY}`, "content-type": "application/json" },
+        body: JSON.stringify({ name: "x".repeat(1024 * 1024) }),
+      });
+      expect(req.headers.get("content-length")).toBeNull();
+      const res = await handler(req);
+      expect(res.status).toBe(413);
+      expect(await res.json()).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
     });
 
     it("answers a domain error with its status, code and details", async () => {

@@ -1,12 +1,32 @@
-import { createOpenApiFetchHandler, type OpenApiRouter } from "trpc-to-openapi";
+import type { OpenApiRouter } from "trpc-to-openapi";
 import { createContext, requestIdFrom } from "@/server/trpc/context";
 import { appRouter } from "@/server/trpc/root";
 import { errorResponse } from "./error-response";
+import { createOpenApiFetchAdapter } from "./openapi-fetch-adapter";
 import { reshapeAdapterError } from "./reshape-error";
 import { buildRouteTable, matchRoute, type TRestRoute } from "./route-table";
 
-/** Bodies above this are refused before they are read. */
+/** Bodies above this are refused. */
 const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The body as text, or null once it grows past `limit` bytes (chunked bodies have no length up front). */
+async function readBodyCapped(req: Request, limit: number): Promise<string | null> {
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
 
 /**
  * A handler serving a router's procedures at exactly the paths their
@@ -15,8 +35,18 @@ const MAX_BODY_BYTES = 1024 * 1024;
  */
 export function createRestHandler(router: OpenApiRouter): (req: Request) => Promise<Response> {
   let routes: TRestRoute[] | undefined;
+  let successStatus: Map<string, number | undefined> | undefined;
+  const adapter = createOpenApiFetchAdapter({
+    router,
+    createContext: (req, { requestId }) => createContext({ headers: req.headers, requestId }),
+    responseMeta: ({ paths, errors }) => {
+      const status = paths?.[0] ? successStatus?.get(paths[0]) : undefined;
+      return errors.length === 0 && status ? { status } : {};
+    },
+  });
   return async (req) => {
     routes ??= buildRouteTable(router);
+    successStatus ??= new Map(routes.map((r) => [r.procedurePath, r.successStatus]));
     const requestId = requestIdFrom(req.headers);
     const base = { "x-request-id": requestId };
     const { pathname } = new URL(req.url);
@@ -33,7 +63,9 @@ export function createRestHandler(router: OpenApiRouter): (req: Request) => Prom
         headers: { ...base, allow: match.allowed.join(", ") },
       });
     }
-    if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
+    const rawBody =
+      Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES ? null : await readBodyCapped(req, MAX_BODY_BYTES);
+    if (rawBody === null) {
       return errorResponse({
         status: 413,
         code: "PAYLOAD_TOO_LARGE",
@@ -41,15 +73,7 @@ export function createRestHandler(router: OpenApiRouter): (req: Request) => Prom
         headers: base,
       });
     }
-    const { successStatus } = match.route;
-    const res = await createOpenApiFetchHandler({
-      // The procedures declare full paths, so nothing is stripped from the URL.
-      endpoint: "/",
-      router,
-      req,
-      createContext: () => createContext({ headers: req.headers, requestId }),
-      responseMeta: ({ errors }) => (errors.length === 0 && successStatus ? { status: successStatus } : {}),
-    });
+    const res = await adapter(req, { requestId, rawBody });
     if (res.status < 400) {
       res.headers.set("x-request-id", requestId);
       res.headers.set("cache-control", "no-store");

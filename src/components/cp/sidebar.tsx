@@ -37,7 +37,7 @@ export function Sidebar() {
                       aria-disabled="true"
                       title="Not available in this version"
                     >
-                      {item.label}
+                      <span>{item.label}</span>
                       <span className="rounded bg-slate-800 px-1.5 py-0.5 text-[10px] uppercase tracking-wide text-slate-400">later</span>
                     </span>
                   )}

@@ -21,7 +21,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <form className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-5 py-4" role="search">
           <div>
             <label htmlFor="action" className="block text-xs font-medium text-slate-600">Action</label>
-            <input id="action" name="action" defaultValue={sp.action} placeholder="api_key.* or outbox.retry" className={`${inputClass} mt-1 w-56`} />
+            <input id="action" name="action" defaultValue={sp.action} placeholder="apiKey.* or outbox.retry" className={`${inputClass} mt-1 w-56`} />
           </div>
           <div>
             <label htmlFor="actor" className="block text-xs font-medium text-slate-600">Actor</label>

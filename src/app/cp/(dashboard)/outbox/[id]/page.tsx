@@ -34,7 +34,10 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
           <div><dt className="text-slate-500">Attempts</dt><dd className="tabular-nums">{message.attempts}</dd></div>
           <div><dt className="text-slate-500">SMTP id</dt><dd className="font-mono text-xs">{message.messageId ?? "—"}</dd></div>
           {message.lastError ? (
-            <div className="sm:col-span-2"><dt className="text-slate-500">Last error</dt><dd className="text-rose-700">{message.lastError}</dd></div>
+            <div className="sm:col-span-2">
+              <dt className="text-slate-500">{message.status === "held" ? "Note" : "Last error"}</dt>
+              <dd className={message.status === "held" ? "text-amber-800" : "text-rose-700"}>{message.lastError}</dd>
+            </div>
           ) : null}
         </dl>
         <OutboxActions

@@ -1,0 +1,80 @@
+import { expect, test } from "@playwright/test";
+import { E2E_ADMIN, E2E_PORT, E2E_VIEWER } from "./support/config";
+import { shot } from "./support/shots";
+import { signIn } from "./support/sign-in";
+
+test("/cp without a session leads to the sign-in page, and back after signing in", async ({ page }) => {
+  await page.goto("/cp/audit");
+  await expect(page).toHaveURL(/\/cp\/sign-in\?next=%2Fcp%2Faudit$/);
+  await expect(page.getByRole("heading", { name: /sign in/i })).toBeVisible();
+  await shot(page, "cp-sign-in");
+
+  await page.getByLabel("Email").fill(E2E_ADMIN.email);
+  await page.getByLabel("Password").fill("not-the-password-123");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("#sign-in-error")).toContainText(/incorrect/i);
+  await shot(page, "cp-sign-in-wrong-password");
+
+  await page.getByLabel("Password").fill(E2E_ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL("**/cp/audit");
+  await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
+});
+
+test("a signed-in admin sees the shell, creates an API key that works, and the action is audited", async ({ page, request }) => {
+  await signIn(page, E2E_ADMIN);
+  await expect(page.getByTestId("operator-name")).toHaveText(E2E_ADMIN.name);
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  const nav = page.getByRole("navigation", { name: "Dashboard" }).first();
+  for (const area of ["Provision jobs", "Tenants", "Nodes", "Onboarding", "Funnel", "Licensing", "Portal domains", "Outbox", "API keys", "Audit log"]) {
+    await expect(nav.getByText(area, { exact: true })).toBeVisible();
+  }
+  await shot(page, "cp-overview");
+
+  await nav.getByRole("link", { name: "API keys" }).click();
+  await page.getByLabel("Name").fill("e2e-tooling");
+  await page.getByRole("checkbox", { name: /system:read/ }).check();
+  await page.getByRole("button", { name: "Create key" }).click();
+  const key = (await page.getByTestId("new-api-key").textContent())?.trim() ?? "";
+  expect(key).toMatch(/^emb_/);
+  await expect(page.getByRole("cell", { name: "e2e-tooling" })).toBeVisible();
+  await shot(page, "cp-api-keys");
+
+  const ok = await request.get("/internal/whoami", { headers: { authorization: `Bearer ${key}` } });
+  expect(ok.status()).toBe(200);
+  expect(await ok.json()).toMatchObject({ kind: "apiKey", name: "e2e-tooling", scopes: ["system:read"] });
+
+  await nav.getByRole("link", { name: "Audit log" }).click();
+  await expect(page.getByRole("cell", { name: E2E_ADMIN.email }).first()).toBeVisible();
+  await expect(page.locator("code", { hasText: /^apiKey\.create$/ }).first()).toBeVisible();
+  await shot(page, "cp-audit-log");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL("**/cp/sign-in**");
+  await page.goto("/cp");
+  await expect(page).toHaveURL(/\/cp\/sign-in/);
+});
+
+test("a viewer sees the shell but cannot manage API keys", async ({ page }) => {
+  await signIn(page, E2E_VIEWER);
+  await page.goto("/cp/api-keys");
+  await expect(page.getByText("Only admins manage API keys")).toBeVisible();
+});
+
+test("the outbox page lists mail held without SMTP, with sensitive bodies hidden", async ({ page, request }) => {
+  const code = await request.post("/api/auth/email-otp/send-verification-otp", {
+    data: { email: "someone@e2e.embark.localhost", type: "sign-in" },
+    headers: { origin: `http://127.0.0.1:${E2E_PORT}` },
+  });
+  expect(code.status()).toBe(200);
+  await signIn(page, E2E_ADMIN, "/cp/outbox");
+  const row = page.getByRole("row", { name: /someone@e2e\.embark\.localhost/ }).first();
+  await expect(row).toBeVisible();
+  await expect(row.getByText(/held|queued/)).toBeVisible();
+  await shot(page, "cp-outbox");
+  await row.getByRole("link").click();
+  await expect(page.getByTestId("outbox-body")).toHaveText("[sensitive; hidden]");
+  await page.getByRole("button", { name: /Reveal/ }).click();
+  await expect(page.getByTestId("outbox-body")).toContainText(/\b\d{6}\b/);
+  await shot(page, "cp-outbox-message");
+});

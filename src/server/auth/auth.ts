@@ -3,6 +3,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { emailOTP } from "better-auth/plugins";
 import { env } from "@/env";
+import { recordAudit } from "@/server/services/audit/record-audit";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { logger } from "@/server/logger";
@@ -82,6 +83,19 @@ export function createAuth(opts: TCreateAuthOptions) {
             if (hasOperatorRole(user?.role, "viewer")) {
               throw new APIError("FORBIDDEN", { message: "Operators sign in with their password" });
             }
+          },
+          // Operator sign-ins belong in the audit log beside what they did after.
+          after: async (session) => {
+            const user = await opts.prisma.user.findUnique({ where: { id: session.userId }, select: { email: true, role: true } });
+            if (!user || !hasOperatorRole(user.role, "viewer")) return;
+            await recordAudit({
+              db: opts.prisma,
+              actor: { id: session.userId, label: user.email },
+              action: "operator.sign_in",
+              targetType: "user",
+              targetId: session.userId,
+              details: { ip: session.ipAddress ?? null },
+            });
           },
         },
       },

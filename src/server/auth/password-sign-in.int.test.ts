@@ -34,6 +34,16 @@ describe("operator sign-in with email and password", () => {
     expect(user).toEqual({ id: op.id, email: "ops@example.com", name: "Olga Ops", role: "operator" });
   });
 
+  it("writes an operator sign-in to the audit log, and nothing for a failed one", async () => {
+    const op = await operator();
+    await signInWithPassword("ops@example.com", "wrong-password-123");
+    expect(await db().auditLog.count({ where: { action: "operator.sign_in" } })).toBe(0);
+    await signInWithPassword("ops@example.com", PASSWORD);
+    const rows = await db().auditLog.findMany({ where: { action: "operator.sign_in" } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ actorId: op.id, actorLabel: "ops@example.com", targetId: op.id });
+  });
+
   it("keeps only a SHA-256 digest of the session token in the database", async () => {
     const op = await operator();
     const { response, cookie } = await signInWithPassword("ops@example.com", PASSWORD);

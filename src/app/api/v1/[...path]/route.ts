@@ -1,11 +1,3 @@
-import { handleRestRequest } from "@/server/rest/handle-rest-request";
-
 export const dynamic = "force-dynamic";
 
-export {
-  handleRestRequest as GET,
-  handleRestRequest as POST,
-  handleRestRequest as PUT,
-  handleRestRequest as PATCH,
-  handleRestRequest as DELETE,
-};
+export { GET, POST, PUT, PATCH, DELETE } from "@/server/rest/rest-route-handlers";

@@ -1,0 +1,146 @@
+/**
+ * Benchmarks: `npm run bench` runs every `bench/*.bench.ts`
+ * (`npm run bench -- job-pickup` runs the ones named). Each compares
+ * Embark's path (candidate) with a bare baseline measured in the same run on
+ * the same throwaway Postgres, and reports candidate/baseline ratios: a table
+ * on stdout and bench/results.json.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { rawEnv } from "@/env";
+import { startEmbeddedPostgres, type TEmbeddedPostgres } from "@/server/database/embedded";
+import { applyMigrations } from "@/server/database/migrate";
+import { percentile, type TBenchMeasurements, type TBenchModule } from "./support";
+
+const BENCH_DIR = import.meta.dirname;
+const RESULTS_FILE = path.join(BENCH_DIR, "results.json");
+/** A hung benchmark (a job that never arrives) fails the run instead of holding it. */
+const WATCHDOG_MS = 5 * 60_000;
+
+const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+type TSideSummary = { label: string; n: number; p50: number; p95: number };
+type TBenchSummary = {
+  name: string;
+  description: string;
+  metric: string;
+  baseline: TSideSummary;
+  candidate: TSideSummary;
+  /** candidate / baseline: above 1 means Embark's path is slower by that factor. */
+  ratio: { p50: number; p95: number };
+};
+
+const round = (n: number, digits = 2) => Number(n.toFixed(digits));
+
+function summarize(mod: TBenchModule, m: TBenchMeasurements): TBenchSummary {
+  const side = (s: TBenchMeasurements["baseline"]): TSideSummary => ({
+    label: s.label,
+    n: s.samples.length,
+    p50: percentile(s.samples, 50),
+    p95: percentile(s.samples, 95),
+  });
+  const baseline = side(m.baseline);
+  const candidate = side(m.candidate);
+  return {
+    name: mod.name,
+    description: mod.description,
+    metric: m.metric,
+    baseline: { ...baseline, p50: round(baseline.p50), p95: round(baseline.p95) },
+    candidate: { ...candidate, p50: round(candidate.p50), p95: round(candidate.p95) },
+    ratio: { p50: round(candidate.p50 / baseline.p50), p95: round(candidate.p95 / baseline.p95) },
+  };
+}
+
+function table(results: readonly TBenchSummary[]): string {
+  const header = ["benchmark", "n", "baseline p50", "baseline p95", "candidate p50", "candidate p95", "ratio p50", "ratio p95"];
+  const rows = results.map((r) => [
+    r.name,
+    String(r.candidate.n),
+    `${r.baseline.p50.toFixed(2)} ms`,
+    `${r.baseline.p95.toFixed(2)} ms`,
+    `${r.candidate.p50.toFixed(2)} ms`,
+    `${r.candidate.p95.toFixed(2)} ms`,
+    `${r.ratio.p50.toFixed(2)}×`,
+    `${r.ratio.p95.toFixed(2)}×`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
+  const rule = `|${widths.map((w, i) => (i < 2 ? `-${"-".repeat(w)}-` : `-${"-".repeat(w)}:`)).join("|")}|`;
+  return [line(header), rule, ...rows.map(line)].join("\n");
+}
+
+async function loadBenchmarks(only: readonly string[]): Promise<TBenchModule[]> {
+  const files = (await readdir(BENCH_DIR)).filter((f) => f.endsWith(".bench.ts")).sort();
+  const mods: TBenchModule[] = [];
+  for (const file of files) mods.push((await import(pathToFileURL(path.join(BENCH_DIR, file)).href)) as TBenchModule);
+  const unknown = only.filter((n) => !mods.some((m) => m.name === n));
+  if (unknown.length) throw new Error(`unknown benchmark ${unknown.join(", ")} (have: ${mods.map((m) => m.name).join(", ")})`);
+  return only.length ? mods.filter((m) => only.includes(m.name)) : mods;
+}
+
+async function main(only: readonly string[]): Promise<void> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "embark-bench-"));
+  let server: TEmbeddedPostgres | undefined;
+  const cleanUp = async () => {
+    await server?.stop();
+    server = undefined;
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  const watchdog = setTimeout(() => {
+    say(`still running after ${WATCHDOG_MS / 60_000} minutes: giving up`);
+    void cleanUp().finally(() => process.exit(1));
+  }, WATCHDOG_MS);
+  watchdog.unref();
+
+  try {
+    server = await startEmbeddedPostgres({ dataDir, noSync: true, database: "embark_bench" });
+    say(`postgres on port ${server.port}, migrating`);
+    await applyMigrations({ databaseUrl: server.url });
+
+    // Before any app module loads: they read configuration through src/env.ts on first use.
+    const environment = rawEnv();
+    environment.DATABASE_URL = server.url;
+    environment.AUTH_SECRET = randomBytes(32).toString("base64url");
+    environment.INTERNAL_API_KEY = randomBytes(32).toString("base64url");
+    environment.LOG_LEVEL ||= "warn";
+
+    const benchmarks = await loadBenchmarks(only);
+    const results: TBenchSummary[] = [];
+    for (const mod of benchmarks) {
+      say(`${mod.name}: ${mod.description}`);
+      const measured = await mod.run({ databaseUrl: server.url, log: say });
+      results.push(summarize(mod, measured));
+    }
+
+    const cpus = os.cpus();
+    const report = {
+      measuredAt: new Date().toISOString(),
+      machine: {
+        node: process.version,
+        platform: `${os.platform()} ${os.arch()}`,
+        cpus: cpus.length,
+        cpuModel: cpus[0]?.model ?? "unknown",
+      },
+      postgres: "embedded, throwaway cluster, fsync off",
+      ratio: "candidate / baseline; 1.00 = as fast as the baseline, 2.00 = twice as long",
+      benchmarks: results,
+    };
+    await writeFile(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
+    process.stdout.write(`\n${table(results)}\n\nratio = candidate / baseline (lower is better). Written to ${path.relative(process.cwd(), RESULTS_FILE)}\n`);
+  } finally {
+    clearTimeout(watchdog);
+    await cleanUp();
+  }
+}
+
+// The schema engine and pg pools can leave handles open: exit explicitly.
+main(process.argv.slice(2)).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    say(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exit(1);
+  },
+);

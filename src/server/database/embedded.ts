@@ -48,12 +48,6 @@ export async function startEmbeddedPostgres(opts: TStartEmbeddedPostgresOptions)
   await mkdir(dataDir, { recursive: true, mode: 0o755 });
   await makeTraversable(dataDir, runAs);
   const password = await readOrCreatePassword(dataDir);
-  const hasCluster = await stat(path.join(pgdata, "PG_VERSION")).then(
-    () => true,
-    () => false,
-  );
-  if (!hasCluster) await initCluster({ bins, runAs, pgdata, password, noSync: opts.noSync, log: opts.log });
-
   const urlFor = (port: number) => postgresUrl({ user: USER, password, host: "127.0.0.1", port, database });
   const attach = async (port: number): Promise<TEmbeddedPostgres> => {
     await ensureDatabase(urlFor(port), database);
@@ -63,11 +57,18 @@ export async function startEmbeddedPostgres(opts: TStartEmbeddedPostgresOptions)
   const current = await inspectPostmaster({ dataDir, pgdata });
   if (current.state === "running") return attach(current.port);
   if (current.state === "orphaned") await stopOrphanedPostmaster(current.pid);
+  // Checked before initdb so a wrong port fails fast.
+  if (opts.port !== undefined && (await isPortTaken(opts.port))) throw new PortInUseError(opts.port);
+
+  const hasCluster = await stat(path.join(pgdata, "PG_VERSION")).then(
+    () => true,
+    () => false,
+  );
+  if (!hasCluster) await initCluster({ bins, runAs, pgdata, password, noSync: opts.noSync, log: opts.log });
 
   let postmaster: TPostmaster | undefined;
   let port = opts.port;
   for (let attempt = 0; !postmaster; attempt++) {
-    if (opts.port !== undefined && (await isPortTaken(opts.port))) throw new PortInUseError(opts.port);
     port = opts.port ?? (await findFreePort());
     try {
       postmaster = await spawnPostmaster({ bins, runAs, pgdata, port, noSync: opts.noSync, settings: opts.settings, log: opts.log });

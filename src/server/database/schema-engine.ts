@@ -76,7 +76,11 @@ export async function withSchemaEngine<T>(
   } catch (error) {
     throw registry.message ? new Error(`Schema engine panicked: ${registry.message}`, { cause: error }) : toError(error);
   } finally {
-    engine?.free();
+    try {
+      engine?.free();
+    } catch {
+      // An engine that panicked mid-call is still borrowed and cannot be freed; drop it.
+    }
     await factory.disposeAll();
     restoreTimers();
   }

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createEmbarkClient, TRPCClientError, type AppRouter } from "../src/client";
+import { createEmbarkClient, TRPCClientError, type AppRouter } from "embark/client";
 import { E2E_PORT } from "./support/config";
 import { shot } from "./support/shots";
 import { e2eState } from "./support/state";

@@ -1,5 +1,6 @@
 import pino from "pino";
 import { env } from "@/env";
+import { scrubSecrets } from "./scrub-secrets";
 
 /** Paths never written to logs, whatever a caller passes in. */
 export const REDACT_PATHS = [
@@ -51,4 +52,18 @@ export const logger: pino.Logger =
     base: { service: "embark" },
     redact: { paths: REDACT_PATHS, censor: "[redacted]" },
     timestamp: pino.stdTimeFunctions.isoTime,
+    serializers: { err: serializeError },
+    hooks: {
+      logMethod(args, method) {
+        method.apply(this, args.map((a) => (typeof a === "string" ? scrubSecrets(a) : a)) as Parameters<typeof method>);
+      },
+    },
   }));
+
+/** pino's error serializer, with credentials masked in the message and stack. */
+function serializeError(err: Error) {
+  const out = pino.stdSerializers.err(err);
+  out.message = scrubSecrets(out.message ?? "");
+  if (out.stack) out.stack = scrubSecrets(out.stack);
+  return out;
+}

@@ -1,0 +1,16 @@
+/** `scheme://user:password@` in URLs (database, SMTP, object store connection strings). */
+const CREDENTIALS_IN_URL = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s:@/]+:[^\s@/]+@/gi;
+/** Bearer tokens and Embark keys written into a message. */
+const BEARER = /\b(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi;
+const EMBARK_KEY = /\bemb_[A-Za-z0-9_-]{8,}/g;
+
+/**
+ * Masks credentials that end up inside free text — error messages and stacks
+ * from drivers quote connection strings — which path-based redaction cannot see.
+ */
+export function scrubSecrets(text: string): string {
+  return text
+    .replace(CREDENTIALS_IN_URL, "$1[redacted]@")
+    .replace(BEARER, "$1[redacted]")
+    .replace(EMBARK_KEY, "emb_[redacted]");
+}

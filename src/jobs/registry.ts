@@ -1,10 +1,11 @@
 import type { z } from "zod";
 import type { TJobDefinition } from "./define-job";
 import { mailSendJob } from "./definitions/mail/send";
+import { outboxMaintainJob } from "./definitions/outbox/maintain";
 import { sendJob, type TEnqueueOptions } from "./send-job";
 
 /** Every background job this app runs. Add a definition here to make it enqueueable and worked. */
-const DEFINITIONS = [mailSendJob] as const;
+const DEFINITIONS = [mailSendJob, outboxMaintainJob] as const;
 
 export const JOB_DEFINITIONS: readonly TJobDefinition[] = DEFINITIONS;
 

@@ -4,10 +4,13 @@ import { AppError } from "@/server/errors";
 import { describeMailError } from "@/server/integrations/mail/describe-mail-error";
 import type { TMailer } from "@/server/integrations/mail/smtp-mailer";
 import { logger } from "@/server/logger";
-import { HELD_REASON, WIPED_BODY } from "./outbox-status";
+import { HELD_REASON, hasRemovedBody, WIPED_BODY } from "./outbox-status";
 import { isSealed, openBody } from "./sealed-body";
 
-export type TDeliveryOutcome = "sent" | "already-sent" | "held" | "missing" | "undecryptable";
+export type TDeliveryOutcome = "sent" | "already-sent" | "held" | "missing" | "undecryptable" | "contents-removed";
+
+/** `lastError` of a sensitive message whose body was removed before it could be sent. */
+export const CONTENTS_REMOVED_REASON = "the sensitive contents were removed before delivery; nothing left to send";
 
 /**
  * Sends one outbox message (the core of the `mail.send` job). Idempotent: a
@@ -31,6 +34,14 @@ export async function deliverOutboxMessage(opts: {
   // A deleted row has nothing left to deliver; retrying cannot change that.
   if (!row) return "missing";
   if (row.status === "sent") return "already-sent";
+  // An expired code must never go out as its placeholder text.
+  if (hasRemovedBody(row)) {
+    await db.outboxMessage.updateMany({
+      where: { id: row.id, status: { not: "sent" } },
+      data: { status: "failed", lastError: CONTENTS_REMOVED_REASON },
+    });
+    return "contents-removed";
+  }
   if (!opts.mailer) {
     await db.outboxMessage.updateMany({
       where: { id: row.id, status: { not: "sent" } },

@@ -1,4 +1,4 @@
-import { HIDDEN_BODY, WIPED_BODY, type TOutboxStatus } from "./outbox-status";
+import { EXPIRED_BODY, HIDDEN_BODY, WIPED_BODY, type TOutboxStatus } from "./outbox-status";
 import { isSealed } from "./sealed-body";
 
 /** An outbox message as operators see it; a sensitive body is never in it unless revealed. */
@@ -51,7 +51,10 @@ const PREVIEW_CHARS = 120;
 
 /** A short, single-line preview; for sensitive mail only what happened to the body. */
 export function previewOf(row: Pick<TRow, "sensitive" | "body">): string {
-  if (row.sensitive) return isSealed(row.body) ? HIDDEN_BODY : WIPED_BODY;
+  if (row.sensitive) {
+    if (isSealed(row.body)) return HIDDEN_BODY;
+    return row.body === EXPIRED_BODY ? EXPIRED_BODY : WIPED_BODY;
+  }
   const flat = row.body.replace(/\s+/g, " ").trim();
   return flat.length > PREVIEW_CHARS ? `${flat.slice(0, PREVIEW_CHARS - 1)}…` : flat;
 }

@@ -4,6 +4,7 @@ import { db as defaultDb, type TDbOrTx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { inTransaction } from "./in-transaction";
 import { ZOutboxId } from "./outbox-id";
+import { hasRemovedBody, REMOVED_BODIES } from "./outbox-status";
 
 export const ZRetryOutboxMessageInput = z.object({ id: ZOutboxId });
 
@@ -18,12 +19,18 @@ export async function retryOutboxMessage(opts: { id: string; db?: TDbOrTx }): Pr
 
   const run = async (tx: TDbOrTx) => {
     const { count } = await tx.outboxMessage.updateMany({
-      where: { id, status: { in: RETRYABLE } },
+      // A sensitive message whose body was removed has nothing left to send.
+      where: { id, status: { in: RETRYABLE }, NOT: { sensitive: true, body: { in: [...REMOVED_BODIES] } } },
       data: { status: "queued", lastError: null },
     });
     if (count === 0) {
-      const row = await tx.outboxMessage.findUnique({ where: { id }, select: { status: true } });
+      const row = await tx.outboxMessage.findUnique({ where: { id }, select: { status: true, sensitive: true, body: true } });
       if (!row) throw new AppError("NOT_FOUND", { message: `outbox message ${id} not found` });
+      if (RETRYABLE.includes(row.status) && hasRemovedBody(row)) {
+        throw new AppError("CONFLICT", {
+          message: `outbox message ${id} cannot be retried: its sensitive contents were removed; ask for a new code instead`,
+        });
+      }
       throw new AppError("CONFLICT", {
         message: `outbox message ${id} is ${row.status}; only failed or held messages can be retried`,
       });

@@ -61,6 +61,18 @@ test("a viewer sees the shell but cannot manage API keys", async ({ page }) => {
   await expect(page.getByText("Only admins manage API keys")).toBeVisible();
 });
 
+test("on a phone the dashboard navigation folds into a menu", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, E2E_VIEWER);
+  const menu = page.getByRole("button", { name: "Menu" });
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await menu.click();
+  await page.locator("#mobile-nav").getByRole("link", { name: "Audit log" }).click();
+  await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
+  await expect(page.locator("#mobile-nav")).toBeHidden();
+  await shot(page, "cp-phone-audit");
+});
+
 test("the outbox page lists mail held without SMTP, with sensitive bodies hidden", async ({ page, request }) => {
   const code = await request.post("/api/auth/email-otp/send-verification-otp", {
     data: { email: "someone@e2e.embark.localhost", type: "sign-in" },

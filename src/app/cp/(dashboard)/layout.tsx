@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getSessionUser } from "@/server/auth/session";
 import { hasOperatorRole } from "@/server/auth/roles";
 import { Sidebar } from "@/components/cp/sidebar";
+import { MobileNav } from "@/components/cp/mobile-nav";
 import { SignOutButton } from "@/components/cp/sign-out-button";
 import { TRPCReactProvider } from "@/trpc/react";
 
@@ -41,18 +42,14 @@ export default async function DashboardLayout({ children }: { children: React.Re
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex items-center justify-between border-b border-slate-200 bg-white px-6 py-3">
-          <details className="md:hidden">
-            <summary className="cursor-pointer text-sm font-medium">Menu</summary>
-            <div className="absolute z-10 mt-2 w-60 rounded-md bg-slate-900 p-3 shadow-lg">
-              <Sidebar />
-            </div>
-          </details>
+          <MobileNav />
           <span className="hidden text-sm text-slate-500 md:block">Embark control plane</span>
           <div className="flex items-center gap-3">
             <div className="text-right text-sm leading-tight">
               <p className="font-medium text-slate-900" data-testid="operator-name">{user.name}</p>
               <p className="text-xs text-slate-500">
-                {user.email} · <span className="capitalize">{user.role}</span>
+                <span className="hidden sm:inline">{user.email} · </span>
+                <span className="capitalize">{user.role}</span>
               </p>
             </div>
             <SignOutButton />

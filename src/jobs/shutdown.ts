@@ -7,6 +7,8 @@ import { stopJobRuntime } from "./runtime";
 const HARD_LIMIT_MS = 9_500;
 /** Left after the job grace for closing pools and exiting. */
 const CLOSE_MARGIN_MS = 1_500;
+/** Slack after the grace and the close margin before the hard timer fires. */
+const HARD_SLACK_MS = 1_000;
 
 type TShutdownSlot = { running?: Promise<void>; handlersInstalled?: boolean };
 const slot = ((globalThis as typeof globalThis & { __embarkShutdown?: TShutdownSlot }).__embarkShutdown ??= {});
@@ -26,15 +28,16 @@ async function run(opts: { reason: string; exit?: (code: number) => void }): Pro
   const exit = opts.exit ?? ((code: number) => process.exit(code));
   const startedAt = Date.now();
   logger.info({ reason: opts.reason }, "shutting down");
+  const graceMs = Math.min(jobGraceMs(), HARD_LIMIT_MS - CLOSE_MARGIN_MS);
   const hard = setTimeout(() => {
     logger.error({ ms: Date.now() - startedAt }, "shutdown did not finish in time; exiting");
     exit(1);
-  }, HARD_LIMIT_MS);
+  }, Math.min(HARD_LIMIT_MS, graceMs + CLOSE_MARGIN_MS + HARD_SLACK_MS));
   hard.unref();
 
   let code = 0;
   try {
-    await stopJobRuntime({ timeoutMs: Math.min(jobGraceMs(), HARD_LIMIT_MS - CLOSE_MARGIN_MS) });
+    await stopJobRuntime({ timeoutMs: graceMs });
   } catch (err) {
     code = 1;
     logger.error({ err }, "stopping the background-job runtime failed");

@@ -35,6 +35,10 @@ export default defineConfig({
           exclude: ["**/node_modules/**"],
           globalSetup: ["test/support/global-setup.ts"],
           setupFiles: ["test/support/int-setup.ts"],
+          // Integration tests mostly wait on Postgres, so more workers than
+          // cores would pay off (each has its own database), but tests with time
+          // bounds need CPU left over: 2 on 2 cores.
+          maxWorkers: 2,
           // Two cores shared with Postgres: be patient rather than flaky.
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -6,6 +6,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Time } from "@/components/ui/time";
 import { OutboxStatusBadge } from "@/components/cp/outbox-status-badge";
 import { OutboxActions } from "@/components/cp/outbox-actions";
+import { REMOVED_BODIES } from "@/server/services/outbox/outbox-status";
 
 export const metadata = { title: "Outbox message" };
 
@@ -46,7 +47,7 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
           sensitive={message.sensitive && !message.revealed}
           status={message.status}
           canReveal={role === "admin"}
-          canRetry={role === "admin" || role === "operator"}
+          canRetry={(role === "admin" || role === "operator") && !REMOVED_BODIES.includes(message.body)}
         />
       </Card>
     </div>

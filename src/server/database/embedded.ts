@@ -67,7 +67,7 @@ export async function startEmbeddedPostgres(opts: TStartEmbeddedPostgresOptions)
   if (!hasCluster) await initCluster({ bins, runAs, pgdata, password, noSync: opts.noSync, log: opts.log });
 
   let postmaster: TPostmaster | undefined;
-  let port = opts.port;
+  let port = 0;
   for (let attempt = 0; !postmaster; attempt++) {
     port = opts.port ?? (await findFreePort());
     try {
@@ -84,7 +84,7 @@ export async function startEmbeddedPostgres(opts: TStartEmbeddedPostgresOptions)
     }
   }
   await writeOwner(dataDir);
-  const url = urlFor(port!);
+  const url = urlFor(port);
   try {
     await ensureDatabase(url, database);
   } catch (error) {
@@ -94,7 +94,7 @@ export async function startEmbeddedPostgres(opts: TStartEmbeddedPostgresOptions)
   const running = postmaster;
   return {
     url,
-    port: port!,
+    port,
     attached: false,
     async stop() {
       await running.stop();

@@ -118,6 +118,6 @@ export function env(): TEnv {
 }
 
 /** Raw access for the launcher and tooling, which run before secrets exist. */
-export function rawEnv(): Source {
+export function rawEnv(): NodeJS.ProcessEnv {
   return process.env;
 }

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chown, mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { rawEnv } from "@/env";
 import type { TPostgresBinaries, TRunAs } from "./postgres-binaries";
 
 type TLog = (line: string) => void;
@@ -24,7 +25,7 @@ class Tail {
 }
 
 // Messages are matched below, so they must not be translated.
-const childEnv = () => ({ ...process.env, LC_MESSAGES: "C", LC_ALL: "C" });
+const childEnv = () => ({ ...rawEnv(), LC_MESSAGES: "C", LC_ALL: "C" });
 
 /** Creates a new cluster in `pgdata` (which must be missing or empty). */
 export async function initCluster(opts: {

@@ -1,4 +1,3 @@
-import pg from "pg";
 import { PgBoss } from "pg-boss";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { env } from "@/env";
@@ -6,19 +5,10 @@ import { BOSS_SCHEMA } from "@/jobs/boss";
 import { db } from "@/server/db";
 import { createIsolatedDatabase, resetDatabase, testDatabaseUrl } from "./db";
 import { TEST_BOSS_SCHEMA } from "./test-template";
-
-async function query<T extends pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
+import { queryRows } from "./query";
 
 const publicTables = async (url: string) =>
-  (await query<{ tablename: string }>(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).map((r) => r.tablename);
+  (await queryRows<{ tablename: string }>(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).map((r) => r.tablename);
 
 afterAll(async () => {
   await db().$disconnect();
@@ -36,10 +26,10 @@ describe("integration harness", () => {
 
   it("clones the template with pg-boss installed in the schema the app uses", async () => {
     expect(TEST_BOSS_SCHEMA).toBe(BOSS_SCHEMA);
-    const [version] = await query<{ version: string }>(testDatabaseUrl(), `SELECT version FROM ${BOSS_SCHEMA}.version`);
+    const [version] = await queryRows<{ version: string }>(testDatabaseUrl(), `SELECT version FROM ${BOSS_SCHEMA}.version`);
     expect(Number(version!.version)).toBeGreaterThan(0);
     const { adminUrl, template } = inject("embarkTestDatabase");
-    expect(await query(adminUrl, "SELECT datistemplate, datallowconn FROM pg_database WHERE datname = $1", [template])).toEqual([
+    expect(await queryRows(adminUrl, "SELECT datistemplate, datallowconn FROM pg_database WHERE datname = $1", [template])).toEqual([
       { datistemplate: true, datallowconn: false },
     ]);
   });
@@ -55,13 +45,13 @@ describe("integration harness", () => {
       await boss.stop({ graceful: false });
     }
     const jobs = `SELECT count(*)::int AS n FROM ${BOSS_SCHEMA}.job`;
-    expect(await query(testDatabaseUrl(), jobs)).toEqual([{ n: 1 }]);
-    const migrations = await query(testDatabaseUrl(), "SELECT count(*)::int AS n FROM _prisma_migrations");
+    expect(await queryRows(testDatabaseUrl(), jobs)).toEqual([{ n: 1 }]);
+    const migrations = await queryRows(testDatabaseUrl(), "SELECT count(*)::int AS n FROM _prisma_migrations");
     await resetDatabase();
     expect(await db().auditLog.count()).toBe(0);
-    expect(await query(testDatabaseUrl(), "SELECT count(*)::int AS n FROM _prisma_migrations")).toEqual(migrations);
-    expect(await query(testDatabaseUrl(), jobs)).toEqual([{ n: 0 }]);
-    expect(await query(testDatabaseUrl(), `SELECT name FROM ${BOSS_SCHEMA}.queue WHERE name = 'harness.check'`)).toHaveLength(1);
+    expect(await queryRows(testDatabaseUrl(), "SELECT count(*)::int AS n FROM _prisma_migrations")).toEqual(migrations);
+    expect(await queryRows(testDatabaseUrl(), jobs)).toEqual([{ n: 0 }]);
+    expect(await queryRows(testDatabaseUrl(), `SELECT name FROM ${BOSS_SCHEMA}.queue WHERE name = 'harness.check'`)).toHaveLength(1);
   });
 
   it("createIsolatedDatabase gives an empty database, or a migrated one", async () => {
@@ -76,6 +66,6 @@ describe("integration harness", () => {
       await migrated.drop();
     }
     const { adminUrl } = inject("embarkTestDatabase");
-    expect(await query(adminUrl, "SELECT datname FROM pg_database WHERE datname IN ($1, $2)", [empty.name, migrated.name])).toEqual([]);
+    expect(await queryRows(adminUrl, "SELECT datname FROM pg_database WHERE datname IN ($1, $2)", [empty.name, migrated.name])).toEqual([]);
   });
 });

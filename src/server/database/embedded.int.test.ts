@@ -6,22 +6,12 @@ import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, type TEmbeddedPostgres } from "./embedded";
 import { isProcessAlive } from "./process-liveness";
+import { queryRows } from "../../../test/support/query";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
-
-async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 const postmasterPid = async (dataDir: string) => Number((await readFile(path.join(dataDir, "pgdata", "postmaster.pid"), "utf8")).split("\n")[0]);
 
@@ -48,7 +38,7 @@ describe("startEmbeddedPostgres", () => {
     server = await startEmbeddedPostgres({ dataDir, noSync: true });
     expect(server.url).toMatch(new RegExp(`^postgresql://postgres:[^@]+@127\\.0\\.0\\.1:${server.port}/embark$`));
     expect(server.attached).toBe(false);
-    await query(server.url, "CREATE TABLE kept (v TEXT); INSERT INTO kept VALUES ('from the first start')");
+    await queryRows(server.url, "CREATE TABLE kept (v TEXT); INSERT INTO kept VALUES ('from the first start')");
     const password = await stat(path.join(dataDir, "pg-password"));
     expect(password.mode & 0o777).toBe(0o600);
     expect(server.url).toContain(encodeURIComponent((await readFile(path.join(dataDir, "pg-password"), "utf8")).trim()));
@@ -58,7 +48,7 @@ describe("startEmbeddedPostgres", () => {
     const second = await startEmbeddedPostgres({ dataDir, noSync: true });
     expect(second).toMatchObject({ attached: true, port: server!.port, url: server!.url });
     await second.stop();
-    expect(await query(server!.url, "SELECT 1 AS one")).toEqual([{ one: 1 }]);
+    expect(await queryRows(server!.url, "SELECT 1 AS one")).toEqual([{ one: 1 }]);
   });
 
   it("stops cleanly, then starts again on the same data without a new initdb", async () => {
@@ -69,7 +59,7 @@ describe("startEmbeddedPostgres", () => {
     await expect(stat(path.join(dataDir, "pgdata", "postmaster.pid"))).rejects.toThrow(/ENOENT/);
 
     server = await startEmbeddedPostgres({ dataDir, noSync: true });
-    expect(await query(server.url, "SELECT v FROM kept")).toEqual([{ v: "from the first start" }]);
+    expect(await queryRows(server.url, "SELECT v FROM kept")).toEqual([{ v: "from the first start" }]);
     expect((await stat(path.join(dataDir, "pgdata", "PG_VERSION"))).ino).toBe(versionFile.ino);
   });
 
@@ -78,7 +68,7 @@ describe("startEmbeddedPostgres", () => {
     const pidFile = path.join(dataDir, "pgdata", "postmaster.pid");
     await writeFile(pidFile, `${await deadPid()}\n${path.join(dataDir, "pgdata")}\n0\n5432\n\n127.0.0.1\n0 0\nready\n`);
     server = await startEmbeddedPostgres({ dataDir, noSync: true });
-    expect(await query(server.url, "SELECT v FROM kept")).toEqual([{ v: "from the first start" }]);
+    expect(await queryRows(server.url, "SELECT v FROM kept")).toEqual([{ v: "from the first start" }]);
   });
 
   it("shuts down a cluster orphaned by a killed process and starts its own", async () => {
@@ -102,7 +92,7 @@ describe("startEmbeddedPostgres", () => {
     expect(await isProcessAlive(orphanPid)).toBe(false);
     expect(await postmasterPid(dataDir)).not.toBe(orphanPid);
     expect(orphan.url).toContain("/embark");
-    expect(await query(server.url, "SELECT v FROM kept")).toEqual([{ v: "from the first start" }]);
+    expect(await queryRows(server.url, "SELECT v FROM kept")).toEqual([{ v: "from the first start" }]);
   });
 
   it("refuses a taken port with a message naming it", async () => {

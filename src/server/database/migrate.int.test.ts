@@ -1,24 +1,14 @@
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createIsolatedDatabase, testDatabaseUrl, type TIsolatedDatabase } from "../../../test/support/db";
 import { withDatabase } from "./connection-url";
 import { applyMigrations, checkDrift, createMigration, DEFAULT_MIGRATIONS_DIR, DEFAULT_SCHEMA_PATH } from "./migrate";
-
-async function query<T extends pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
+import { queryRows } from "../../../test/support/query";
 
 const columnsOf = (url: string, table: string) =>
-  query<{ column_name: string }>(url, "SELECT column_name FROM information_schema.columns WHERE table_name = $1", [table]).then(
+  queryRows<{ column_name: string }>(url, "SELECT column_name FROM information_schema.columns WHERE table_name = $1", [table]).then(
     (rows) => rows.map((r) => r.column_name),
   );
 
@@ -52,7 +42,7 @@ describe("applyMigrations", () => {
     const first = await applyMigrations({ databaseUrl: url });
     expect(first.applied).toEqual(await repoMigrations());
     expect(await columnsOf(url, "api_keys")).toContain("key_hash");
-    const recorded = await query<{ migration_name: string }>(url, "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL");
+    const recorded = await queryRows<{ migration_name: string }>(url, "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL");
     expect(recorded.map((r) => r.migration_name).sort()).toEqual(first.applied);
 
     expect(await applyMigrations({ databaseUrl: url })).toEqual({ applied: [] });
@@ -69,14 +59,14 @@ describe("applyMigrations", () => {
       `CREATE TABLE "notes" ("body" TEXT NOT NULL);\nINSERT INTO "notes" VALUES ('first; still the first');\n`,
     );
     expect((await applyMigrations({ databaseUrl: url, migrationsDir })).applied).toEqual(["29990101000000_seed_note"]);
-    expect(await query(url, `SELECT body FROM notes`)).toEqual([{ body: "first; still the first" }]);
+    expect(await queryRows(url, `SELECT body FROM notes`)).toEqual([{ body: "first; still the first" }]);
 
     const bad = path.join(migrationsDir, "29990102000000_half_broken");
     await cp(good, bad, { recursive: true });
     await writeFile(path.join(bad, "migration.sql"), `CREATE TABLE "kept_if_split" ("id" INT);\nSELECT * FROM "no_such_table";\n`);
     await expect(applyMigrations({ databaseUrl: url, migrationsDir })).rejects.toThrow(/no_such_table/);
     // The statement before the failing one was rolled back with it.
-    expect(await query(url, `SELECT to_regclass('kept_if_split') AS t`)).toEqual([{ t: null }]);
+    expect(await queryRows(url, `SELECT to_regclass('kept_if_split') AS t`)).toEqual([{ t: null }]);
 
     const drift = await checkDrift({ databaseUrl: url, migrationsDir });
     expect(drift.problems).toContain("migration 29990102000000_half_broken failed in the database");
@@ -137,7 +127,7 @@ describe("checkDrift", () => {
         path: null,
       });
       // The engine's scratch databases are gone from the server.
-      const shadows = await query(withDatabase(server, "postgres"), "SELECT datname FROM pg_database WHERE datname LIKE 'prisma_migrate_shadow_db_%'");
+      const shadows = await queryRows(withDatabase(server, "postgres"), "SELECT datname FROM pg_database WHERE datname LIKE 'prisma_migrate_shadow_db_%'");
       expect(shadows).toEqual([]);
     });
 
@@ -150,7 +140,7 @@ describe("checkDrift", () => {
 
   it("reports an edited migration and a change made by hand", async () => {
     const { url } = await isolated({ migrated: true });
-    await query(url, `ALTER TABLE "audit_log" ADD COLUMN "by_hand" TEXT`);
+    await queryRows(url, `ALTER TABLE "audit_log" ADD COLUMN "by_hand" TEXT`);
     const handMade = await checkDrift({ databaseUrl: url });
     expect(handMade.ok).toBe(false);
     expect(handMade.problems.join("\n")).toMatch(/differs from its migrations[\s\S]*audit_log[\s\S]*by_hand/);

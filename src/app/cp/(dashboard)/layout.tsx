@@ -1,18 +1,18 @@
 import Link from "next/link";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getSessionUser } from "@/server/auth/session";
 import { hasOperatorRole } from "@/server/auth/roles";
 import { Sidebar } from "@/components/cp/sidebar";
 import { MobileNav } from "@/components/cp/mobile-nav";
 import { SignOutButton } from "@/components/cp/sign-out-button";
 import { TRPCReactProvider } from "@/trpc/react";
+import { currentSessionUser } from "@/trpc/server";
 
 export const dynamic = "force-dynamic";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const h = await headers();
-  const user = await getSessionUser(h);
+  const user = await currentSessionUser();
   if (!user) {
     const here = h.get("x-embark-path") ?? "/cp";
     redirect(`/cp/sign-in?next=${encodeURIComponent(here.startsWith("/cp") ? here : "/cp")}`);

@@ -21,6 +21,8 @@ const boolish = z
   .transform((v) => v === "1" || v === "true");
 
 export const ZRole = z.enum(["all", "web", "worker"]);
+/** Regions tenants and nodes live in. */
+export const ZRegion = z.enum(["sg", "us", "eu"]);
 
 const ZEnvShape = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -43,12 +45,30 @@ const ZEnvShape = z.object({
   EMBARK_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(9000).default(7000),
   EMBARK_JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   EMBARK_SECURE_COOKIES: boolish,
+  TENANT_BASE_DOMAIN: z
+    .string()
+    .regex(/^(?=.{1,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/, "TENANT_BASE_DOMAIN must be a lowercase DNS name")
+    .default("tenants.embark.localhost"),
+  DEFAULT_REGION: ZRegion.default("sg"),
+  NODE_DEFAULT_CAPACITY: z.coerce.number().int().min(1).max(10_000).default(50),
+  PROVISION_DISPATCHER: z.enum(["github", "local"]).optional(),
+  PROVISION_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(120),
+  LOCAL_RUNNER_STAGE_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(400),
+  GITHUB_TOKEN: z.string().min(1).optional(),
+  GITHUB_WORKFLOW_DISPATCH_URL: z.url().optional(),
+  GITHUB_API_URL: z.url().optional(),
+  GITHUB_WORKFLOW_REF: z.string().min(1).default("main"),
 });
 
-export type TEnv = Omit<z.infer<typeof ZEnvShape>, "INTERNAL_API_KEY" | "AUTH_SECRET" | "EMBARK_PUBLIC_URL"> & {
+export type TEnv = Omit<
+  z.infer<typeof ZEnvShape>,
+  "INTERNAL_API_KEY" | "AUTH_SECRET" | "EMBARK_PUBLIC_URL" | "PROVISION_DISPATCHER"
+> & {
   INTERNAL_API_KEY: string;
   AUTH_SECRET: string;
   EMBARK_PUBLIC_URL: string;
+  /** github when GITHUB_TOKEN and GITHUB_WORKFLOW_DISPATCH_URL are set (or asked for), otherwise local. */
+  PROVISION_DISPATCHER: "github" | "local";
   isProduction: boolean;
 };
 
@@ -96,6 +116,13 @@ export function parseEnv(source: Source): TEnv {
     const check = secret(name).safeParse(value);
     if (!check.success) issues.push({ variable: name, message: check.error.issues[0]!.message });
   }
+  const githubConfigured = Boolean(e.GITHUB_TOKEN && e.GITHUB_WORKFLOW_DISPATCH_URL);
+  if (e.PROVISION_DISPATCHER === "github" && !githubConfigured) {
+    issues.push({
+      variable: "PROVISION_DISPATCHER",
+      message: "PROVISION_DISPATCHER=github needs GITHUB_TOKEN and GITHUB_WORKFLOW_DISPATCH_URL",
+    });
+  }
   if (isProduction && e.EMBARK_PUBLIC_URL === undefined) {
     issues.push({ variable: "EMBARK_PUBLIC_URL", message: "EMBARK_PUBLIC_URL is required in production" });
   }
@@ -105,6 +132,7 @@ export function parseEnv(source: Source): TEnv {
     INTERNAL_API_KEY: e.INTERNAL_API_KEY!,
     AUTH_SECRET: e.AUTH_SECRET!,
     EMBARK_PUBLIC_URL: (e.EMBARK_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    PROVISION_DISPATCHER: e.PROVISION_DISPATCHER ?? (githubConfigured ? "github" : "local"),
     isProduction,
   };
 }
@@ -115,6 +143,11 @@ let cached: TEnv | undefined;
 export function env(): TEnv {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Drops the parsed configuration so the next env() reads process.env again; for tests that change it. */
+export function reloadEnv(): void {
+  cached = undefined;
 }
 
 /** Raw access for the launcher and tooling, which run before secrets exist. */

@@ -2,10 +2,19 @@ import type { z } from "zod";
 import type { TJobDefinition } from "./define-job";
 import { mailSendJob } from "./definitions/mail/send";
 import { outboxMaintainJob } from "./definitions/outbox/maintain";
+import { provisioningDispatchJob } from "./definitions/provisioning/dispatch";
+import { provisioningRunLocalJob } from "./definitions/provisioning/run-local";
+import { provisioningWatchdogJob } from "./definitions/provisioning/watchdog";
 import { sendJob, type TEnqueueOptions } from "./send-job";
 
 /** Every background job this app runs. Add a definition here to make it enqueueable and worked. */
-const DEFINITIONS = [mailSendJob, outboxMaintainJob] as const;
+const DEFINITIONS = [
+  mailSendJob,
+  outboxMaintainJob,
+  provisioningDispatchJob,
+  provisioningRunLocalJob,
+  provisioningWatchdogJob,
+] as const;
 
 export const JOB_DEFINITIONS: readonly TJobDefinition[] = DEFINITIONS;
 

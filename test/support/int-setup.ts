@@ -19,4 +19,6 @@ Object.assign(process.env, {
   INTERNAL_API_KEY: TEST_INTERNAL_API_KEY,
   AUTH_SECRET: TEST_AUTH_SECRET,
   LOG_LEVEL: process.env.LOG_LEVEL || "silent",
+  // Tests watch runs finish, not unfold.
+  LOCAL_RUNNER_STAGE_DELAY_MS: "0",
 });

@@ -6,7 +6,9 @@ export type TPrincipal =
   | { kind: "anonymous" }
   | { kind: "user"; user: TSessionUser }
   | { kind: "internal" }
-  | { kind: "apiKey"; keyId: string; name: string; scopes: string[] };
+  | { kind: "apiKey"; keyId: string; name: string; scopes: string[] }
+  /** A provision workflow run holding its job's callback token: it may complete that job only. */
+  | { kind: "jobToken"; jobId: string };
 
 export type TAuthenticatedPrincipal = Exclude<TPrincipal, { kind: "anonymous" }>;
 
@@ -22,6 +24,8 @@ export function auditActorOf(principal: TPrincipal): TAuditActor {
       return { id: principal.keyId, label: `api-key:${principal.name}` };
     case "internal":
       return { id: null, label: "internal" };
+    case "jobToken":
+      return { id: null, label: `job-token:${principal.jobId}` };
     case "anonymous":
       return { id: null, label: "anonymous" };
   }
@@ -42,7 +46,24 @@ export function describePrincipal(principal: TPrincipal): {
       return { kind: "apiKey", id: principal.keyId, name: principal.name, role: null, scopes: principal.scopes };
     case "internal":
       return { kind: "internal", id: null, name: "internal", role: null, scopes: ["*"] };
+    case "jobToken":
+      return { kind: "jobToken", id: principal.jobId, name: "job callback token", role: null, scopes: [] };
     case "anonymous":
       return { kind: "anonymous", id: null, name: null, role: null, scopes: [] };
+  }
+}
+
+/** Who a request acts as, for keys that must not collide across callers (idempotency). */
+export function callerScopeOf(principal: TPrincipal): string {
+  switch (principal.kind) {
+    case "user":
+      return `user:${principal.user.id}`;
+    case "apiKey":
+      return `apiKey:${principal.keyId}`;
+    case "jobToken":
+      return `jobToken:${principal.jobId}`;
+    case "internal":
+    case "anonymous":
+      return principal.kind;
   }
 }

@@ -18,9 +18,12 @@ function unauthenticated(ctx: TContext): AppError {
 /** Anyone, signed in or not. */
 export const publicProcedure = baseProcedure;
 
-/** A signed-in user, any service API key, or the internal key. */
+/** A signed-in user, any service API key, or the internal key (not a job's callback token). */
 export const userProcedure = baseProcedure.use(({ ctx, next }) => {
   if (ctx.principal.kind === "anonymous") throw unauthenticated(ctx);
+  if (ctx.principal.kind === "jobToken") {
+    throw new AppError("FORBIDDEN", { message: "A job's callback token can only complete its job" });
+  }
   return next({ ctx: { principal: ctx.principal as TAuthenticatedPrincipal } });
 });
 
@@ -54,3 +57,24 @@ export function internalProcedure(scope?: TApiKeyScope) {
     throw new AppError("FORBIDDEN", { message, details: scope ? { requiredScope: scope } : undefined });
   });
 }
+
+/**
+ * The workflow's callback: the internal key, an API key with
+ * `provision:callback`, or a job's own callback token (which the procedure
+ * checks against the job it names).
+ */
+export const callbackProcedure = baseProcedure.use(({ ctx, next }) => {
+  const { principal } = ctx;
+  if (principal.kind === "anonymous") throw unauthenticated(ctx);
+  if (
+    principal.kind === "internal" ||
+    principal.kind === "jobToken" ||
+    (principal.kind === "apiKey" && scopesAllow(principal.scopes, "provision:callback"))
+  ) {
+    return next({ ctx: { principal } });
+  }
+  throw new AppError("FORBIDDEN", {
+    message: "This needs the internal key, a provision:callback key or the job's callback token",
+    details: { requiredScope: "provision:callback" },
+  });
+});

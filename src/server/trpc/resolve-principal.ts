@@ -1,6 +1,8 @@
 import { env } from "@/env";
 import { getSessionUser, type TSessionUser } from "@/server/auth/session";
 import { verifyApiKey } from "@/server/services/api-keys/verify-api-key";
+import { verifyCallbackToken } from "@/server/services/provisioning/verify-callback-token";
+import { CALLBACK_TOKEN_PREFIX } from "@/server/services/provisioning/ids";
 import { secretsEqual } from "./constant-time";
 import type { TCredentialProblem, TPrincipal } from "./principal";
 
@@ -32,6 +34,12 @@ export async function resolvePrincipal(opts: {
   if (token !== null) {
     if (token === "") return { principal: { kind: "anonymous" }, credentialProblem: "invalid_token" };
     if (secretsEqual(token, opts.internalApiKey ?? env().INTERNAL_API_KEY)) return { principal: { kind: "internal" } };
+    if (token.startsWith(CALLBACK_TOKEN_PREFIX)) {
+      const jobId = await verifyCallbackToken({ token });
+      return jobId
+        ? { principal: { kind: "jobToken", jobId } }
+        : { principal: { kind: "anonymous" }, credentialProblem: "invalid_token" };
+    }
     const verified = await verifyApiKey({ key: token });
     if (verified.status === "valid") {
       const { id, name, scopes } = verified.key;

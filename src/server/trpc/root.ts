@@ -2,6 +2,11 @@ import { apiKeysRouter } from "@/server/routers/api-keys/router";
 import { auditRouter } from "@/server/routers/audit/router";
 import { opsRouter } from "@/server/routers/ops/router";
 import { systemRouter } from "@/server/routers/system/router";
+import { jobsRouter } from "@/server/routers/jobs/router";
+import { nodesRouter } from "@/server/routers/nodes/router";
+import { placementRouter } from "@/server/routers/placement/router";
+import { tenantsRouter } from "@/server/routers/tenants/router";
+import { traceRouter } from "@/server/routers/trace/router";
 import { createCallerFactory, router } from "./init";
 
 /** Every router of the API; the REST surface and the typed client derive from it. */
@@ -10,6 +15,11 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   audit: auditRouter,
   ops: opsRouter,
+  tenants: tenantsRouter,
+  jobs: jobsRouter,
+  trace: traceRouter,
+  nodes: nodesRouter,
+  placement: placementRouter,
 });
 
 export type AppRouter = typeof appRouter;

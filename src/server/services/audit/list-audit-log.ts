@@ -1,6 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { db as defaultDb, type TDbOrTx } from "@/server/db";
-import { decodeAuditCursor, encodeAuditCursor } from "./audit-cursor";
+import { decodeKeysetCursor, encodeKeysetCursor } from "@/server/services/shared/keyset-cursor";
 
 export type TAuditEntry = {
   id: string;
@@ -39,7 +39,7 @@ export async function listAuditLog(opts: {
   if (opts.targetType) and.push({ targetType: opts.targetType });
   if (opts.targetId) and.push({ targetId: opts.targetId });
   if (opts.cursor) {
-    const c = decodeAuditCursor(opts.cursor);
+    const c = decodeKeysetCursor(opts.cursor);
     and.push({ OR: [{ createdAt: { lt: c.createdAt } }, { createdAt: c.createdAt, id: { lt: c.id } }] });
   }
   const rows = await db.auditLog.findMany({
@@ -60,5 +60,5 @@ export async function listAuditLog(opts: {
   });
   const items = rows.slice(0, opts.limit);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > opts.limit && last ? encodeAuditCursor(last) : null };
+  return { items, nextCursor: rows.length > opts.limit && last ? encodeKeysetCursor(last) : null };
 }

@@ -1,0 +1,9 @@
+import { logger } from "@/server/logger";
+import { failTimedOutProvisionJobs } from "@/server/services/provisioning/fail-timed-out-provision-jobs";
+import type { TJobHandler } from "@/jobs/define-job";
+
+const handler: TJobHandler<Record<string, never>> = async () => {
+  const { failed } = await failTimedOutProvisionJobs();
+  if (failed.length) logger.warn({ jobIds: failed }, "provision jobs timed out waiting for a callback");
+};
+export default handler;

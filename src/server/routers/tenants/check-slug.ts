@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { checkSlugAvailability } from "@/server/services/tenants/check-slug-availability";
+import { publicProcedure } from "@/server/trpc/procedures";
+
+export const checkSlugRoute = publicProcedure
+  .meta({
+    openapi: {
+      method: "GET",
+      path: "/v1/tenants/slug-availability",
+      tags: ["tenants"],
+      summary: "Check whether a subdomain is free",
+    },
+  })
+  .input(z.object({ slug: z.string().max(100) }))
+  .output(z.object({ slug: z.string(), available: z.boolean(), reason: z.string().nullable() }))
+  .query(({ input }) => checkSlugAvailability({ slug: input.slug }));

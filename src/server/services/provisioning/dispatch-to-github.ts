@@ -1,0 +1,139 @@
+import { env } from "@/env";
+import { parseWorkflowDispatchUrl } from "@/server/integrations/github/parse-workflow-dispatch-url";
+import { createWorkflowClient, WorkflowDispatchError } from "@/server/integrations/github/workflow-client";
+import type { TDb } from "@/server/db";
+import { logger } from "@/server/logger";
+import { appendTraceEvents, embarkEvent } from "@/server/services/trace/append-trace-events";
+import { mintCallbackToken } from "./ids";
+import { failOpenJob } from "./provision-job-state";
+import { workflowRunName, type TProvisionQueueMessage } from "./provision-queue-message";
+
+type TRun = { runId: number | null; runUrl: string | null; htmlUrl: string | null };
+
+/** What dispatching needs from GitHub: find a run by job id, or start one. */
+export type TGithubDispatcher = {
+  dispatch(opts: { inputs: Record<string, string>; signal?: AbortSignal }): Promise<TRun>;
+  findRunByJobId(opts: { jobId: string; createdAfter?: Date }): Promise<TRun | null>;
+};
+
+/** Runs created a little before our clock says we asked still count: clocks drift. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** The dispatcher of the configured workflow. */
+export function githubDispatcherFromEnv(): TGithubDispatcher {
+  const config = env();
+  if (!config.GITHUB_TOKEN || !config.GITHUB_WORKFLOW_DISPATCH_URL) {
+    throw new Error("GitHub dispatch needs GITHUB_TOKEN and GITHUB_WORKFLOW_DISPATCH_URL");
+  }
+  const target = parseWorkflowDispatchUrl(config.GITHUB_WORKFLOW_DISPATCH_URL);
+  return createWorkflowClient({
+    token: config.GITHUB_TOKEN,
+    apiBaseUrl: config.GITHUB_API_URL ?? target.apiBaseUrl,
+    owner: target.owner,
+    repo: target.repo,
+    workflowId: target.workflowId,
+    ref: config.GITHUB_WORKFLOW_REF,
+  });
+}
+
+/**
+ * Dispatches a job's workflow run exactly once. The moment we start is
+ * committed before GitHub is called; if a worker dies after GitHub accepted
+ * and before the run was recorded, the next attempt finds the run by the job
+ * id in its name instead of starting a second one.
+ */
+export async function dispatchToGithub(opts: {
+  db: TDb;
+  message: TProvisionQueueMessage;
+  attempt: { isLastAttempt: boolean; signal?: AbortSignal };
+  github?: TGithubDispatcher;
+}): Promise<void> {
+  const { db, message } = opts;
+  const jobId = message.job_id;
+  const github = opts.github ?? githubDispatcherFromEnv();
+  const job = await db.provisionJob.findUniqueOrThrow({ where: { id: jobId }, select: { dispatchStartedAt: true } });
+
+  if (job.dispatchStartedAt) {
+    const found = await github.findRunByJobId({
+      jobId,
+      createdAfter: new Date(job.dispatchStartedAt.getTime() - CLOCK_SKEW_MS),
+    });
+    if (found) {
+      logger.info({ jobId, runId: found.runId }, "found the run of an earlier dispatch; not dispatching again");
+      return recordDispatched(db, message, found, "found the run of an earlier attempt");
+    }
+  }
+
+  const { token, tokenHash } = mintCallbackToken();
+  await db.provisionJob.update({
+    where: { id: jobId },
+    data: { dispatchStartedAt: new Date(), callbackTokenHash: tokenHash },
+  });
+  try {
+    const run = await github.dispatch({ inputs: { ...message, callback_token: token }, signal: opts.attempt.signal });
+    await recordDispatched(db, message, run, "GitHub accepted the dispatch");
+  } catch (err) {
+    if (!(err instanceof WorkflowDispatchError)) throw err;
+    if (err.kind === "rejected") {
+      await db.$transaction((tx) =>
+        failOpenJob({
+          db: tx,
+          jobId,
+          failureStage: "dispatch",
+          message: `GitHub refused the dispatch (${err.status ?? "?"}): ${err.message}`,
+          extraData: { status: err.status ?? null },
+        }),
+      );
+      return;
+    }
+    if (opts.attempt.isLastAttempt) {
+      await db.$transaction((tx) =>
+        failOpenJob({
+          db: tx,
+          jobId,
+          failureStage: "dispatch",
+          message: `GitHub could not be reached after repeated attempts: ${err.message}`,
+        }),
+      );
+      return;
+    }
+    // Retried by the background job with backoff; an ambiguous answer is
+    // resolved by the run lookup at the top of the next attempt.
+    throw err;
+  }
+}
+
+async function recordDispatched(db: TDb, message: TProvisionQueueMessage, run: TRun, note: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const updated = await tx.provisionJob.updateMany({
+      where: { id: message.job_id, status: "Pending" },
+      data: {
+        status: "Dispatched",
+        dispatchedAt: new Date(),
+        dispatchRunId: run.runId === null ? null : String(run.runId),
+        dispatchRunUrl: run.htmlUrl ?? run.runUrl,
+      },
+    });
+    if (updated.count === 0) return;
+    await tx.tenant.update({ where: { id: message.tenant_id }, data: { status: "provisioning" } });
+    await appendTraceEvents({
+      db: tx,
+      events: [
+        embarkEvent({
+          trace_id: message.trace_id!,
+          job_id: message.job_id,
+          stage: "dispatch",
+          status: "succeeded",
+          message: run.htmlUrl ? `${note}: ${run.htmlUrl}` : `${note} (GitHub did not return the run id)`,
+          data: {
+            mode: "github",
+            run_id: run.runId,
+            run_url: run.htmlUrl ?? run.runUrl,
+            run_name: workflowRunName(message),
+            inputs: message,
+          },
+        }),
+      ],
+    });
+  });
+}

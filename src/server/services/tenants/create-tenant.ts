@@ -1,0 +1,137 @@
+import { env, type ZRegion } from "@/env";
+import { Prisma } from "@/generated/prisma/client";
+import { enqueue } from "@/jobs/registry";
+import { db as defaultDb, type TDb } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { withIdempotency } from "@/server/services/idempotency/with-idempotency";
+import type { TPlan } from "@/server/services/placement/decide-placement";
+import { reservePlacement } from "@/server/services/placement/reserve-placement";
+import { newProvisionJobId, newTenantId, newTraceId } from "@/server/services/provisioning/ids";
+import type { TProvisionStage } from "@/server/services/provisioning/provision-queue-message";
+import { appendTraceEvents, embarkEvent } from "@/server/services/trace/append-trace-events";
+import type { z } from "zod";
+import { canonicalHostnameOf } from "./tenant-slug";
+
+export type TCreateTenantInput = {
+  company_name: string;
+  subdomain_slug: string;
+  region?: z.infer<typeof ZRegion>;
+  plan?: TPlan;
+  simulate_failure_stage?: TProvisionStage;
+};
+
+/** The answer to a signup: a provision job is on its way. */
+export type TCreateTenantResult = { job_id: string; tenant_id: string; trace_id: string; status: "Pending" };
+
+function slugTaken(slug: string): AppError {
+  return new AppError("CONFLICT", {
+    message: `The subdomain ${slug} is taken`,
+    details: { field: "subdomain_slug", slug },
+  });
+}
+
+function isSlugCollision(err: unknown): boolean {
+  return (
+    err instanceof Prisma.PrismaClientKnownRequestError &&
+    err.code === "P2002" &&
+    /slug|canonical_hostname|tenants/.test(JSON.stringify(err.meta ?? {}))
+  );
+}
+
+/**
+ * Registers a tenant and its first provision job in one transaction: the
+ * tenant, a placement with its capacity reserved, the job (Pending, fresh
+ * trace id), a trace event, and the dispatch background job. With an
+ * idempotency key a retry returns the first answer and creates nothing.
+ */
+export async function createTenant(opts: {
+  db?: TDb;
+  input: TCreateTenantInput;
+  /** Who asks, for the idempotency scope; e.g. `user:<id>`. */
+  callerScope: string;
+  createdBy?: string | null;
+  idempotencyKey?: string | null;
+}): Promise<TCreateTenantResult> {
+  const db = opts.db ?? defaultDb();
+  const config = env();
+  const { input } = opts;
+  if (input.simulate_failure_stage && config.PROVISION_DISPATCHER !== "local") {
+    throw new AppError("BAD_REQUEST", {
+      message: "simulate_failure_stage is accepted only while the local runner dispatches provisioning",
+      details: { field: "simulate_failure_stage" },
+    });
+  }
+  const region = input.region ?? config.DEFAULT_REGION;
+  const plan = input.plan ?? "starter";
+  const slug = input.subdomain_slug;
+  const canonicalHostname = canonicalHostnameOf(slug, config.TENANT_BASE_DOMAIN);
+
+  const existing = await db.tenant.findUnique({ where: { slug }, select: { id: true } });
+  if (existing && !opts.idempotencyKey) throw slugTaken(slug);
+
+  try {
+    return await withIdempotency<TCreateTenantResult>({
+      db,
+      scope: `${opts.callerScope}:tenants.create`,
+      key: opts.idempotencyKey ?? null,
+      request: input,
+      work: async (tx) => {
+        const tenantId = newTenantId();
+        const jobId = newProvisionJobId();
+        const traceId = newTraceId();
+        await tx.tenant.create({
+          data: {
+            id: tenantId,
+            slug,
+            companyName: input.company_name,
+            canonicalHostname,
+            region,
+            plan,
+            createdBy: opts.createdBy ?? null,
+          },
+          select: { id: true },
+        });
+        const placement = await reservePlacement({ db: tx, request: { region, plan } });
+        if (placement.target_server_id) {
+          await tx.tenant.update({ where: { id: tenantId }, data: { nodeId: placement.target_server_id } });
+        }
+        await tx.provisionJob.create({
+          data: {
+            id: jobId,
+            tenantId,
+            status: "Pending",
+            infraMode: placement.create_new_server ? "create_new_server" : "use_existing",
+            dedicated: placement.dedicated ? 1 : null,
+            region: placement.region,
+            traceId,
+            targetServerId: placement.target_server_id,
+            placementReasons: placement.reasons,
+            dispatchMode: config.PROVISION_DISPATCHER,
+            simulateFailureStage: input.simulate_failure_stage ?? null,
+          },
+          select: { id: true },
+        });
+        await appendTraceEvents({
+          db: tx,
+          events: [
+            embarkEvent({
+              trace_id: traceId,
+              job_id: jobId,
+              stage: "placement",
+              status: "succeeded",
+              message: placement.create_new_server
+                ? `${placement.dedicated ? "dedicated" : "shared"} stack on a new server in ${region}`
+                : `on ${placement.target_server_id} in ${region}`,
+              data: { ...placement, plan, tenant_id: tenantId, slug },
+            }),
+          ],
+        });
+        await enqueue("provisioning.dispatch", { jobId }, { db: tx, singletonKey: jobId });
+        return { job_id: jobId, tenant_id: tenantId, trace_id: traceId, status: "Pending" as const };
+      },
+    });
+  } catch (err) {
+    if (isSlugCollision(err)) throw slugTaken(slug);
+    throw err;
+  }
+}

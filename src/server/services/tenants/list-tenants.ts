@@ -1,0 +1,82 @@
+import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
+import { db as defaultDb, type TDbOrTx } from "@/server/db";
+import { decodeKeysetCursor, encodeKeysetCursor } from "@/server/services/shared/keyset-cursor";
+
+export const ZTenantSummary = z.object({
+  tenant_id: z.string(),
+  slug: z.string(),
+  company_name: z.string(),
+  canonical_hostname: z.string(),
+  region: z.string(),
+  plan: z.string(),
+  status: z.string(),
+  node_id: z.string().nullable(),
+  created_at: z.date(),
+  latest_job: z.object({ job_id: z.string(), status: z.string(), attempt: z.number().int() }).nullable(),
+});
+export type TTenantSummary = z.infer<typeof ZTenantSummary>;
+
+/** Tenants, newest first, with their latest provision job. */
+export async function listTenants(opts: {
+  db?: TDbOrTx;
+  status?: string;
+  region?: string;
+  q?: string;
+  limit: number;
+  cursor?: string;
+}): Promise<{ items: TTenantSummary[]; nextCursor: string | null }> {
+  const db = opts.db ?? defaultDb();
+  const and: Prisma.TenantWhereInput[] = [];
+  if (opts.status) and.push({ status: opts.status });
+  if (opts.region) and.push({ region: opts.region });
+  const q = opts.q?.trim();
+  if (q) {
+    const or: Prisma.TenantWhereInput[] = [
+      { slug: { contains: q.toLowerCase() } },
+      { companyName: { contains: q, mode: "insensitive" } },
+    ];
+    if (/^[0-9a-f-]{36}$/i.test(q)) or.push({ id: q.toLowerCase() });
+    and.push({ OR: or });
+  }
+  if (opts.cursor) {
+    const c = decodeKeysetCursor(opts.cursor);
+    and.push({ OR: [{ createdAt: { lt: c.createdAt } }, { createdAt: c.createdAt, id: { lt: c.id } }] });
+  }
+  const rows = await db.tenant.findMany({
+    where: { AND: and },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: opts.limit + 1,
+    select: {
+      id: true,
+      slug: true,
+      companyName: true,
+      canonicalHostname: true,
+      region: true,
+      plan: true,
+      status: true,
+      nodeId: true,
+      createdAt: true,
+      provisionJobs: { orderBy: { attempt: "desc" }, take: 1, select: { id: true, status: true, attempt: true } },
+    },
+  });
+  const page = rows.slice(0, opts.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((t) => ({
+      tenant_id: t.id,
+      slug: t.slug,
+      company_name: t.companyName,
+      canonical_hostname: t.canonicalHostname,
+      region: t.region,
+      plan: t.plan,
+      status: t.status,
+      node_id: t.nodeId,
+      created_at: t.createdAt,
+      latest_job: t.provisionJobs[0]
+        ? { job_id: t.provisionJobs[0].id, status: t.provisionJobs[0].status, attempt: t.provisionJobs[0].attempt }
+        : null,
+    })),
+    nextCursor: rows.length > opts.limit && last ? encodeKeysetCursor({ createdAt: last.createdAt, id: last.id }) : null,
+  };
+}

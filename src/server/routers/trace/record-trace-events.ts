@@ -3,7 +3,10 @@ import { appendTraceEvents } from "@/server/services/trace/append-trace-events";
 import { ZTraceEventInput } from "@/server/services/trace/trace-event";
 import { internalProcedure } from "@/server/trpc/procedures";
 
-const single = ZTraceEventInput.partial();
+// Without defaults, so a batch body does not look like it also carries one event.
+const single = ZTraceEventInput.omit({ source: true })
+  .partial()
+  .extend({ source: z.string().trim().min(1).max(64).optional() });
 
 /** One event (its fields at the top level) or a batch under `events`. */
 export const ZRecordTraceEventsRequest = z

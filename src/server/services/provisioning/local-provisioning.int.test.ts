@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase } from "../../../../test/support/db";
 import { startRestServer, type TRestServer } from "../../../../test/support/rest-server";
-import { TEST_INTERNAL_API_KEY } from "../../../../test/support/test-env";
+import { restCall, type TJsonBody } from "../../../../test/support/rest-call";
 import { startJobRuntime, stopJobRuntime } from "@/jobs/runtime";
 import { eventually } from "@/jobs/testing";
 import { db } from "@/server/db";
@@ -9,14 +9,7 @@ import { PROVISION_STAGES } from "./provision-queue-message";
 
 let server: TRestServer;
 
-async function api(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${TEST_INTERNAL_API_KEY}`, "content-type": "application/json", ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
-}
+const api = (method: string, path: string, body?: unknown) => restCall(method, path, { body, baseUrl: server.url });
 
 const finished = (jobId: string) =>
   eventually(
@@ -55,15 +48,15 @@ describe("provisioning through the local runner", () => {
     const trace = await api("GET", `/internal/trace/${created.body.trace_id}`);
     expect(trace.status).toBe(200);
     const runnerStages = trace.body.events
-      .filter((e: any) => e.source === "local-runner" && e.status !== "started")
-      .map((e: any) => e.stage);
+      .filter((e: TJsonBody) => e.source === "local-runner" && e.status !== "started")
+      .map((e: TJsonBody) => e.stage);
     expect(runnerStages).toEqual(PROVISION_STAGES.filter((s) => s !== "callback"));
-    const embarkSteps = trace.body.events.filter((e: any) => e.source === "embark").map((e: any) => e.stage);
+    const embarkSteps = trace.body.events.filter((e: TJsonBody) => e.source === "embark").map((e: TJsonBody) => e.stage);
     expect(embarkSteps).toEqual(["placement", "dispatch", "callback"]);
 
     const detail = await api("GET", `/v1/jobs/${created.body.job_id}`);
     expect(detail.status).toBe(200);
-    expect(detail.body.stages.map((s: any) => [s.name, s.state])).toEqual(PROVISION_STAGES.map((s) => [s, "succeeded"]));
+    expect(detail.body.stages.map((s: TJsonBody) => [s.name, s.state])).toEqual(PROVISION_STAGES.map((s) => [s, "succeeded"]));
   });
 
   it("places a second signup on the node the first one created", async () => {
@@ -75,7 +68,7 @@ describe("provisioning through the local runner", () => {
     const tenants = await db().tenant.findMany({ select: { nodeId: true } });
     expect(new Set(tenants.map((t) => t.nodeId)).size).toBe(1);
     const detail = await api("GET", `/v1/jobs/${second.body.job_id}`);
-    expect(Object.fromEntries(detail.body.stages.map((s: any) => [s.name, s.state]))).toMatchObject({
+    expect(Object.fromEntries(detail.body.stages.map((s: TJsonBody) => [s.name, s.state]))).toMatchObject({
       pulumi_up: "skipped",
       register_node: "skipped",
       ansible: "succeeded",
@@ -92,7 +85,7 @@ describe("provisioning through the local runner", () => {
     expect(failed).toMatchObject({ status: "Failed", failureStage: "ansible" });
     expect((await db().tenant.findUniqueOrThrow({ where: { id: created.body.tenant_id } })).status).toBe("failed");
     const detail = await api("GET", `/v1/jobs/${created.body.job_id}`);
-    expect(Object.fromEntries(detail.body.stages.map((s: any) => [s.name, s.state]))).toMatchObject({
+    expect(Object.fromEntries(detail.body.stages.map((s: TJsonBody) => [s.name, s.state]))).toMatchObject({
       register_node: "succeeded",
       ansible: "failed",
       zuplo_sync: "skipped",
@@ -111,7 +104,7 @@ describe("provisioning through the local runner", () => {
     expect(tenant.status).toBe("active");
     expect(await db().node.count()).toBe(1);
     const trace = await api("GET", `/internal/trace/${created.body.trace_id}`);
-    const jobsInTrace = new Set(trace.body.events.map((e: any) => e.job_id));
+    const jobsInTrace = new Set(trace.body.events.map((e: TJsonBody) => e.job_id));
     expect(jobsInTrace).toEqual(new Set([created.body.job_id, retry.job_id]));
     expect(await db().auditLog.count({ where: { action: "provisionJob.retry", targetId: created.body.job_id } })).toBe(1);
   });

@@ -70,4 +70,29 @@ describe("parseEnv", () => {
     expect(parseBaseEnv({ PORT: "3200" }).PORT).toBe(3200);
     expect(() => parseBaseEnv({ PORT: "0" })).toThrow(EnvError);
   });
+
+  it("dispatches provisioning locally unless GitHub is configured", () => {
+    expect(parseEnv(strong).PROVISION_DISPATCHER).toBe("local");
+    const github = {
+      ...strong,
+      GITHUB_TOKEN: "ghp_x",
+      GITHUB_WORKFLOW_DISPATCH_URL: "https://api.github.com/repos/o/r/actions/workflows/provision-tenant.yml/dispatches",
+    };
+    expect(parseEnv(github).PROVISION_DISPATCHER).toBe("github");
+    expect(parseEnv({ ...github, PROVISION_DISPATCHER: "local" }).PROVISION_DISPATCHER).toBe("local");
+    expect(variablesOf(() => parseEnv({ ...strong, PROVISION_DISPATCHER: "github" }))).toEqual(["PROVISION_DISPATCHER"]);
+  });
+
+  it("applies provisioning defaults and checks their shape", () => {
+    const e = parseEnv(strong);
+    expect(e).toMatchObject({
+      TENANT_BASE_DOMAIN: "tenants.embark.localhost",
+      DEFAULT_REGION: "sg",
+      PROVISION_TIMEOUT_MINUTES: 120,
+      GITHUB_WORKFLOW_REF: "main",
+    });
+    expect(variablesOf(() => parseEnv({ ...strong, TENANT_BASE_DOMAIN: "Not A Domain" }))).toEqual(["TENANT_BASE_DOMAIN"]);
+    expect(variablesOf(() => parseEnv({ ...strong, DEFAULT_REGION: "mars" }))).toEqual(["DEFAULT_REGION"]);
+    expect(variablesOf(() => parseEnv({ ...strong, PROVISION_TIMEOUT_MINUTES: "0" }))).toEqual(["PROVISION_TIMEOUT_MINUTES"]);
+  });
 });

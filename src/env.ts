@@ -60,6 +60,9 @@ const ZEnvShape = z.object({
   GITHUB_WORKFLOW_REF: z.string().min(1).default("main"),
 });
 
+/** Every variable the app reads, for checks that the documentation names them all. */
+export const ENV_VARIABLES = Object.keys(ZEnvShape.shape);
+
 export type TEnv = Omit<
   z.infer<typeof ZEnvShape>,
   "INTERNAL_API_KEY" | "AUTH_SECRET" | "EMBARK_PUBLIC_URL" | "PROVISION_DISPATCHER"

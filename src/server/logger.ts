@@ -31,6 +31,9 @@ export const REDACT_PATHS = [
   "*.install_code",
   "jwt",
   "*.jwt",
+  "callback_token",
+  "*.callback_token",
+  "*.*.callback_token",
 ];
 
 function level(): string {

@@ -14,6 +14,10 @@ describe("scrubSecrets", () => {
     expect(scrubSecrets("key emb_internal_Zx8Vb2Nm4Qw6 rejected")).toBe("key emb_[redacted] rejected");
   });
 
+  it("masks provision callback tokens", () => {
+    expect(scrubSecrets('inputs: {"callback_token":"pjt_q9X-2kLm_8Zr4Tw"}')).toBe('inputs: {"callback_token":"pjt_[redacted]"}');
+  });
+
   it("leaves URLs without credentials and plain text alone", () => {
     const text = "GET https://embark.example.com/api/health took 3 ms";
     expect(scrubSecrets(text)).toBe(text);

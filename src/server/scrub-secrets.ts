@@ -3,6 +3,8 @@ const CREDENTIALS_IN_URL = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s:@/]+:[^\s@/]+@/gi;
 /** Bearer tokens and Embark keys written into a message. */
 const BEARER = /\b(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi;
 const EMBARK_KEY = /\bemb_[A-Za-z0-9_-]{8,}/g;
+/** A provision job's callback token. */
+const CALLBACK_TOKEN = /\bpjt_[A-Za-z0-9_-]{8,}/g;
 
 /**
  * Masks credentials that end up inside free text — error messages and stacks
@@ -12,5 +14,6 @@ export function scrubSecrets(text: string): string {
   return text
     .replace(CREDENTIALS_IN_URL, "$1[redacted]@")
     .replace(BEARER, "$1[redacted]")
-    .replace(EMBARK_KEY, "emb_[redacted]");
+    .replace(EMBARK_KEY, "emb_[redacted]")
+    .replace(CALLBACK_TOKEN, "pjt_[redacted]");
 }

@@ -98,8 +98,10 @@ export async function dispatchToGithub(opts: {
       return;
     }
     // Retried by the background job with backoff; an ambiguous answer is
-    // resolved by the run lookup at the top of the next attempt.
-    throw err;
+    // resolved by the run lookup at the top of the next attempt. The cause is
+    // dropped: Octokit's error carries the request body, callback token included,
+    // and the job log must not.
+    throw new WorkflowDispatchError(err.kind, err.message, { status: err.details.status });
   }
 }
 

@@ -103,6 +103,22 @@ describe("trace events", () => {
     expect(await db().provisionJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: "Running", startedAt: expect.any(Date) });
   });
 
+  it("learns the run of a job GitHub accepted without run details from the run's own events", async () => {
+    const tenantId = newTenantId();
+    const jobId = newProvisionJobId();
+    const traceId = newTraceId();
+    await db().tenant.create({ data: { id: tenantId, slug: "quiet", companyName: "Quiet", canonicalHostname: "quiet.t", region: "sg", plan: "starter" } });
+    await db().provisionJob.create({
+      data: { id: jobId, tenantId, status: "Dispatched", infraMode: "create_new_server", region: "sg", traceId, dispatchMode: "github", dispatchedAt: new Date() },
+    });
+    const runUrl = "https://github.com/acme/infra/actions/runs/987654";
+    await call("POST", "/internal/trace-events", { trace_id: traceId, job_id: jobId, stage: "resolve_target", status: "started", source: "github-actions", data: { run_url: runUrl } });
+    expect(await db().provisionJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ dispatchRunUrl: runUrl, dispatchRunId: "987654" });
+    // A later event cannot overwrite it.
+    await call("POST", "/internal/trace-events", { trace_id: traceId, job_id: jobId, stage: "ansible", status: "started", source: "github-actions", data: { run_url: "https://github.com/evil/x/actions/runs/1" } });
+    expect((await db().provisionJob.findUniqueOrThrow({ where: { id: jobId } })).dispatchRunUrl).toBe(runUrl);
+  });
+
   it("rejects malformed events with 400 and stores none of the batch", async () => {
     const traceId = newTraceId();
     expect((await call("POST", "/internal/trace-events", { trace_id: "nope", stage: "x", status: "info" })).status).toBe(400);

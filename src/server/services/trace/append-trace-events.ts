@@ -32,7 +32,29 @@ export async function appendTraceEvents(opts: { db?: TDbOrTx; events: TTraceEven
       data: { status: "Running", startedAt: now },
     });
   }
+  await learnRunUrls(db, events);
   return { accepted: events.length };
+}
+
+const RUN_URL = /^https?:\/\/\S+\/actions\/runs\/(\d+)\/?$/;
+
+/**
+ * GitHub may accept a dispatch without saying which run it started (a 204);
+ * the run then names itself in its trace events (`data.run_url`), and the job
+ * learns its run from the first of them.
+ */
+async function learnRunUrls(db: TDbOrTx, events: ReturnType<typeof ZTraceEventInput.parse>[]): Promise<void> {
+  const seen = new Map<string, string>();
+  for (const e of events) {
+    const url = e.data?.run_url;
+    if (e.job_id && e.source !== "embark" && typeof url === "string" && RUN_URL.test(url)) seen.set(e.job_id, url);
+  }
+  for (const [jobId, url] of seen) {
+    await db.provisionJob.updateMany({
+      where: { id: jobId, dispatchRunUrl: null, dispatchMode: "github" },
+      data: { dispatchRunUrl: url, dispatchRunId: RUN_URL.exec(url)![1] },
+    });
+  }
 }
 
 /** An event Embark writes about its own step. */

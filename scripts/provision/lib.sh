@@ -5,6 +5,7 @@
 #   EMBARK_URL        base URL of Embark (no trailing slash needed)
 #   EMBARK_API_KEY    scoped API key (trace:write, nodes:read, nodes:write, provision:callback)
 #   TRACE_ID          trace to post events to; events are skipped when empty
+#   RUN_URL           this run's URL, sent with each stage's "started" event
 #   JOB_ID            provision job the events belong to
 #   GITHUB_OUTPUT     step output file (outputs are printed to stdout when unset)
 #   GITHUB_ACTIONS    "true" on a runner: enables ::add-mask:: commands
@@ -214,7 +215,11 @@ stage_begin() {
   WORK_DIR=$(mktemp -d)
   chmod 700 "$WORK_DIR"
   trap '_stage_exit $?' EXIT
-  trace_event "$_STAGE" started
+  # The run names itself, so Embark can link a job GitHub accepted without
+  # returning the run id.
+  local data=""
+  [[ -n ${RUN_URL:-} ]] && data=$(json_obj run_url="$RUN_URL")
+  trace_event "$_STAGE" started "" "$data"
 }
 
 _stage_exit() {

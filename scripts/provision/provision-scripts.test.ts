@@ -452,6 +452,14 @@ describe("trace events", { timeout: 30_000 }, () => {
     });
   });
 
+  it("names the run in each stage's started event, so Embark can link a job dispatched without run details", () => {
+    const runUrl = "https://github.com/acme/infra/actions/runs/4242";
+    const r = runScript("resolve_target.sh", { ...base, RUN_URL: runUrl, TARGET_SERVER_ID: "", CREATE_NEW_SERVER: "true", REGION: "sg" });
+    expect(r.code).toBe(0);
+    const started = traceEvents(r).find((e) => e.status === "started");
+    expect(started).toMatchObject({ stage: "resolve_target", data: { run_url: runUrl } });
+  });
+
   it.each([500, 0])("a trace post answered %s does not fail the step", (status) => {
     const r = runScript("register_node.sh", env, { curl: [{ url: "/internal/trace-events", status }] });
     expect(r.code).toBe(0);

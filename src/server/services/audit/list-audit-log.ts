@@ -1,6 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { db as defaultDb, type TDbOrTx } from "@/server/db";
-import { decodeKeysetCursor, encodeKeysetCursor } from "@/server/services/shared/keyset-cursor";
+import { afterKeysetCursor, keysetPage } from "@/server/services/shared/keyset-cursor";
 
 export type TAuditEntry = {
   id: string;
@@ -38,10 +38,8 @@ export async function listAuditLog(opts: {
   }
   if (opts.targetType) and.push({ targetType: opts.targetType });
   if (opts.targetId) and.push({ targetId: opts.targetId });
-  if (opts.cursor) {
-    const c = decodeKeysetCursor(opts.cursor);
-    and.push({ OR: [{ createdAt: { lt: c.createdAt } }, { createdAt: c.createdAt, id: { lt: c.id } }] });
-  }
+  const after = afterKeysetCursor(opts.cursor);
+  if (after) and.push(after);
   const rows = await db.auditLog.findMany({
     where: { AND: and },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -58,7 +56,6 @@ export async function listAuditLog(opts: {
       createdAt: true,
     },
   });
-  const items = rows.slice(0, opts.limit);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > opts.limit && last ? encodeKeysetCursor(last) : null };
+  const { page, nextCursor } = keysetPage(rows, opts.limit);
+  return { items: page, nextCursor };
 }

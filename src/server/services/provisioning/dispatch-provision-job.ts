@@ -1,9 +1,10 @@
 import { enqueue } from "@/jobs/registry";
 import { db as defaultDb, type TDb } from "@/server/db";
 import { logger } from "@/server/logger";
-import { appendTraceEvents, embarkEvent } from "@/server/services/trace/append-trace-events";
 import { failOpenJob } from "./provision-job-state";
-import { buildProvisionQueueMessage, violatesFailFast, type TProvisionQueueMessage } from "./provision-queue-message";
+import { loadProvisionMessage } from "./load-provision-message";
+import { markDispatched } from "./mark-dispatched";
+import { violatesFailFast, type TProvisionQueueMessage } from "./provision-queue-message";
 import { dispatchToGithub, type TGithubDispatcher } from "./dispatch-to-github";
 
 export type TDispatchAttempt = { isLastAttempt: boolean; signal?: AbortSignal };
@@ -20,41 +21,17 @@ export async function dispatchProvisionJob(opts: {
   github?: TGithubDispatcher;
 }): Promise<void> {
   const db = opts.db ?? defaultDb();
-  const job = await db.provisionJob.findUnique({
-    where: { id: opts.jobId },
-    select: {
-      id: true,
-      status: true,
-      tenantId: true,
-      region: true,
-      infraMode: true,
-      dedicated: true,
-      targetServerId: true,
-      traceId: true,
-      dispatchMode: true,
-      tenant: { select: { slug: true, canonicalHostname: true } },
-    },
-  });
+  const job = await loadProvisionMessage(db, opts.jobId);
   if (!job || job.status !== "Pending") {
     logger.info({ jobId: opts.jobId, status: job?.status ?? null }, "provision job not pending; nothing to dispatch");
     return;
   }
-  const message = buildProvisionQueueMessage({
-    jobId: job.id,
-    tenantId: job.tenantId,
-    region: job.region,
-    createNewServer: job.infraMode === "create_new_server",
-    targetServerId: job.targetServerId,
-    subdomainSlug: job.tenant.slug,
-    canonicalHostname: job.tenant.canonicalHostname,
-    dedicated: job.dedicated === 1,
-    traceId: job.traceId,
-  });
+  const { message } = job;
   if (violatesFailFast(message)) {
     await db.$transaction((tx) =>
       failOpenJob({
         db: tx,
-        jobId: job.id,
+        jobId: message.job_id,
         failureStage: "placement",
         message: "Refused to dispatch: no target server and create_new_server is false",
         extraData: { message },
@@ -68,26 +45,15 @@ export async function dispatchProvisionJob(opts: {
 
 async function dispatchLocally(db: TDb, message: TProvisionQueueMessage): Promise<void> {
   await db.$transaction(async (tx) => {
-    const now = new Date();
-    const updated = await tx.provisionJob.updateMany({
-      where: { id: message.job_id, status: "Pending" },
-      data: { status: "Dispatched", dispatchedAt: now, dispatchStartedAt: now, dispatchRunId: `local-${message.job_id}` },
-    });
-    if (updated.count === 0) return;
-    await tx.tenant.update({ where: { id: message.tenant_id }, data: { status: "provisioning" } });
-    await appendTraceEvents({
+    const dispatched = await markDispatched({
       db: tx,
-      events: [
-        embarkEvent({
-          trace_id: message.trace_id!,
-          job_id: message.job_id,
-          stage: "dispatch",
-          status: "succeeded",
-          message: "dispatched to the local runner",
-          data: { mode: "local", inputs: message },
-        }),
-      ],
+      message,
+      run: { id: `local-${message.job_id}`, url: null },
+      note: "dispatched to the local runner",
+      data: { mode: "local" },
     });
-    await enqueue("provisioning.run-local", { jobId: message.job_id }, { db: tx, singletonKey: message.job_id });
+    if (dispatched) {
+      await enqueue("provisioning.run-local", { jobId: message.job_id }, { db: tx, singletonKey: message.job_id });
+    }
   });
 }

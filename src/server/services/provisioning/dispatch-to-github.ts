@@ -3,8 +3,8 @@ import { parseWorkflowDispatchUrl } from "@/server/integrations/github/parse-wor
 import { createWorkflowClient, WorkflowDispatchError } from "@/server/integrations/github/workflow-client";
 import type { TDb } from "@/server/db";
 import { logger } from "@/server/logger";
-import { appendTraceEvents, embarkEvent } from "@/server/services/trace/append-trace-events";
 import { mintCallbackToken } from "./ids";
+import { markDispatched } from "./mark-dispatched";
 import { failOpenJob } from "./provision-job-state";
 import { workflowRunName, type TProvisionQueueMessage } from "./provision-queue-message";
 
@@ -106,36 +106,14 @@ export async function dispatchToGithub(opts: {
 }
 
 async function recordDispatched(db: TDb, message: TProvisionQueueMessage, run: TRun, note: string): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const updated = await tx.provisionJob.updateMany({
-      where: { id: message.job_id, status: "Pending" },
-      data: {
-        status: "Dispatched",
-        dispatchedAt: new Date(),
-        dispatchRunId: run.runId === null ? null : String(run.runId),
-        dispatchRunUrl: run.htmlUrl ?? run.runUrl,
-      },
-    });
-    if (updated.count === 0) return;
-    await tx.tenant.update({ where: { id: message.tenant_id }, data: { status: "provisioning" } });
-    await appendTraceEvents({
+  const url = run.htmlUrl ?? run.runUrl;
+  await db.$transaction((tx) =>
+    markDispatched({
       db: tx,
-      events: [
-        embarkEvent({
-          trace_id: message.trace_id!,
-          job_id: message.job_id,
-          stage: "dispatch",
-          status: "succeeded",
-          message: run.htmlUrl ? `${note}: ${run.htmlUrl}` : `${note} (GitHub did not return the run id)`,
-          data: {
-            mode: "github",
-            run_id: run.runId,
-            run_url: run.htmlUrl ?? run.runUrl,
-            run_name: workflowRunName(message),
-            inputs: message,
-          },
-        }),
-      ],
-    });
-  });
+      message,
+      run: { id: run.runId === null ? null : String(run.runId), url },
+      note: url ? `${note}: ${url}` : `${note} (GitHub did not return the run id)`,
+      data: { mode: "github", run_id: run.runId, run_url: url, run_name: workflowRunName(message) },
+    }),
+  );
 }

@@ -1,6 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { db as defaultDb, type TDbOrTx } from "@/server/db";
-import { decodeKeysetCursor, encodeKeysetCursor } from "@/server/services/shared/keyset-cursor";
+import { afterKeysetCursor, asUuid, keysetPage } from "@/server/services/shared/keyset-cursor";
 import { PROVISION_JOB_SELECT, toProvisionJobView, type TProvisionJobView } from "./provision-job-view";
 
 /**
@@ -28,23 +28,18 @@ export async function listProvisionJobs(opts: {
       { tenant: { slug: { contains: q.toLowerCase() } } },
       { tenant: { companyName: { contains: q, mode: "insensitive" } } },
     ];
-    if (/^[0-9a-f-]{36}$/i.test(q)) or.push({ tenantId: q.toLowerCase() });
+    const uuid = asUuid(q);
+    if (uuid) or.push({ tenantId: uuid });
     and.push({ OR: or });
   }
-  if (opts.cursor) {
-    const c = decodeKeysetCursor(opts.cursor);
-    and.push({ OR: [{ createdAt: { lt: c.createdAt } }, { createdAt: c.createdAt, id: { lt: c.id } }] });
-  }
+  const after = afterKeysetCursor(opts.cursor);
+  if (after) and.push(after);
   const rows = await db.provisionJob.findMany({
     where: { AND: and },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: opts.limit + 1,
     select: PROVISION_JOB_SELECT,
   });
-  const page = rows.slice(0, opts.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toProvisionJobView),
-    nextCursor: rows.length > opts.limit && last ? encodeKeysetCursor({ createdAt: last.createdAt, id: last.id }) : null,
-  };
+  const { page, nextCursor } = keysetPage(rows, opts.limit);
+  return { items: page.map(toProvisionJobView), nextCursor };
 }

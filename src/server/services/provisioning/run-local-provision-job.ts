@@ -2,7 +2,8 @@ import { env } from "@/env";
 import { runLocalWorkflow } from "@/server/integrations/local-runner/run-local-workflow";
 import { db as defaultDb, type TDb } from "@/server/db";
 import { logger } from "@/server/logger";
-import { buildProvisionQueueMessage, ZProvisionStage } from "./provision-queue-message";
+import { loadProvisionMessage } from "./load-provision-message";
+import { ZProvisionStage } from "./provision-queue-message";
 
 /**
  * Runs a job dispatched to the local runner. A job that already ended (the
@@ -16,21 +17,7 @@ export async function runLocalProvisionJob(opts: {
 }): Promise<void> {
   const db = opts.db ?? defaultDb();
   const config = env();
-  const job = await db.provisionJob.findUnique({
-    where: { id: opts.jobId },
-    select: {
-      id: true,
-      status: true,
-      tenantId: true,
-      region: true,
-      infraMode: true,
-      dedicated: true,
-      targetServerId: true,
-      traceId: true,
-      simulateFailureStage: true,
-      tenant: { select: { slug: true, canonicalHostname: true } },
-    },
-  });
+  const job = await loadProvisionMessage(db, opts.jobId);
   if (!job || (job.status !== "Dispatched" && job.status !== "Running")) {
     logger.info({ jobId: opts.jobId, status: job?.status ?? null }, "local run skipped: job is not waiting for a run");
     return;
@@ -39,20 +26,10 @@ export async function runLocalProvisionJob(opts: {
   const result = await runLocalWorkflow({
     baseUrl: opts.baseUrl ?? config.EMBARK_PUBLIC_URL,
     apiKey: config.INTERNAL_API_KEY,
-    message: buildProvisionQueueMessage({
-      jobId: job.id,
-      tenantId: job.tenantId,
-      region: job.region,
-      createNewServer: job.infraMode === "create_new_server",
-      targetServerId: job.targetServerId,
-      subdomainSlug: job.tenant.slug,
-      canonicalHostname: job.tenant.canonicalHostname,
-      dedicated: job.dedicated === 1,
-      traceId: job.traceId,
-    }),
+    message: job.message,
     failStage: failStage.success ? failStage.data : null,
     stageDelayMs: config.LOCAL_RUNNER_STAGE_DELAY_MS,
     signal: opts.signal,
   });
-  logger.info({ jobId: job.id, ...result }, "local provision run finished");
+  logger.info({ jobId: opts.jobId, ...result }, "local provision run finished");
 }

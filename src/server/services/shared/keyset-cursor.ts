@@ -16,3 +16,22 @@ export function decodeKeysetCursor(value: string): TKeysetCursor {
   }
   return { createdAt, id };
 }
+
+/** The where-clause of the page after `cursor`, in (createdAt desc, id desc) order; null for the first page. */
+export function afterKeysetCursor(cursor: string | undefined) {
+  if (!cursor) return null;
+  const c = decodeKeysetCursor(cursor);
+  return { OR: [{ createdAt: { lt: c.createdAt } }, { createdAt: c.createdAt, id: { lt: c.id } }] };
+}
+
+/** The first `limit` rows of `limit + 1` fetched, and the cursor of the next page when there is one. */
+export function keysetPage<T extends TKeysetCursor>(rows: T[], limit: number): { page: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { page, nextCursor: rows.length > limit && last ? encodeKeysetCursor(last) : null };
+}
+
+/** A search term as a UUID, when it is one (ids are matched exactly, names by part). */
+export function asUuid(q: string): string | null {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(q) ? q.toLowerCase() : null;
+}

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { db as defaultDb, type TDbOrTx } from "@/server/db";
-import { decodeKeysetCursor, encodeKeysetCursor } from "@/server/services/shared/keyset-cursor";
+import { afterKeysetCursor, asUuid, keysetPage } from "@/server/services/shared/keyset-cursor";
 
 export const ZTenantSummary = z.object({
   tenant_id: z.string(),
@@ -36,13 +36,12 @@ export async function listTenants(opts: {
       { slug: { contains: q.toLowerCase() } },
       { companyName: { contains: q, mode: "insensitive" } },
     ];
-    if (/^[0-9a-f-]{36}$/i.test(q)) or.push({ id: q.toLowerCase() });
+    const uuid = asUuid(q);
+    if (uuid) or.push({ id: uuid });
     and.push({ OR: or });
   }
-  if (opts.cursor) {
-    const c = decodeKeysetCursor(opts.cursor);
-    and.push({ OR: [{ createdAt: { lt: c.createdAt } }, { createdAt: c.createdAt, id: { lt: c.id } }] });
-  }
+  const after = afterKeysetCursor(opts.cursor);
+  if (after) and.push(after);
   const rows = await db.tenant.findMany({
     where: { AND: and },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -60,8 +59,7 @@ export async function listTenants(opts: {
       provisionJobs: { orderBy: { attempt: "desc" }, take: 1, select: { id: true, status: true, attempt: true } },
     },
   });
-  const page = rows.slice(0, opts.limit);
-  const last = page.at(-1);
+  const { page, nextCursor } = keysetPage(rows, opts.limit);
   return {
     items: page.map((t) => ({
       tenant_id: t.id,
@@ -77,6 +75,6 @@ export async function listTenants(opts: {
         ? { job_id: t.provisionJobs[0].id, status: t.provisionJobs[0].status, attempt: t.provisionJobs[0].attempt }
         : null,
     })),
-    nextCursor: rows.length > opts.limit && last ? encodeKeysetCursor({ createdAt: last.createdAt, id: last.id }) : null,
+    nextCursor,
   };
 }

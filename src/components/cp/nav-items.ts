@@ -2,9 +2,9 @@
 export type TNavItem = { href: string; label: string; available: boolean; group: "Provisioning" | "Customers" | "System" };
 
 export const NAV_ITEMS: TNavItem[] = [
-  { href: "/cp/jobs", label: "Provision jobs", available: false, group: "Provisioning" },
-  { href: "/cp/tenants", label: "Tenants", available: false, group: "Provisioning" },
-  { href: "/cp/nodes", label: "Nodes", available: false, group: "Provisioning" },
+  { href: "/cp/jobs", label: "Provision jobs", available: true, group: "Provisioning" },
+  { href: "/cp/tenants", label: "Tenants", available: true, group: "Provisioning" },
+  { href: "/cp/nodes", label: "Nodes", available: true, group: "Provisioning" },
   { href: "/cp/onboarding", label: "Onboarding", available: false, group: "Customers" },
   { href: "/cp/funnel", label: "Funnel", available: false, group: "Customers" },
   { href: "/cp/licensing", label: "Licensing", available: false, group: "Customers" },

@@ -1,0 +1,152 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { TRPCError } from "@trpc/server";
+import { hasOperatorRole } from "@/server/auth/roles";
+import { api, currentSessionUser } from "@/trpc/server";
+import { buttonClass } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { Time } from "@/components/ui/time";
+import { formatDuration, isOpenJobStatus, stageLabel } from "@/components/cp/provisioning/format";
+import { AttemptsCard, DispatchCard, Fact, OutputsCard, PlacementCard } from "@/components/cp/provisioning/job-facts";
+import { JobStages } from "@/components/cp/provisioning/job-stages";
+import { LiveRefresh } from "@/components/cp/provisioning/live-refresh";
+import { RelativeTime } from "@/components/cp/provisioning/relative-time";
+import { RetryJobButton } from "@/components/cp/provisioning/retry-job-button";
+import { JobStatusBadge, RegionTag, TenantStatusBadge } from "@/components/cp/provisioning/status-badges";
+import { TraceTimeline } from "@/components/cp/provisioning/trace-timeline";
+
+export const metadata = { title: "Provision job" };
+
+export default async function ProvisionJobPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const [detail, user] = await Promise.all([
+    api.jobs.detail({ job_id: id }).catch((e: unknown) => {
+      // A malformed id cannot name a job either.
+      if (e instanceof TRPCError && (e.code === "NOT_FOUND" || e.code === "BAD_REQUEST")) notFound();
+      throw e;
+    }),
+    currentSessionUser(),
+  ]);
+  const { job, trace, attempts, retriedBy } = detail;
+  const now = new Date();
+  const open = isOpenJobStatus(job.status);
+  const canRetry = user ? hasOperatorRole(user.role, "operator") : false;
+  const newer = retriedBy ? attempts.find((a) => a.job_id === retriedBy) : undefined;
+  const elapsed = (job.finished_at ?? (open ? now : null))?.getTime();
+
+  return (
+    <div className="mx-auto max-w-7xl">
+      <p className="mb-2 text-sm">
+        <Link href="/cp/jobs" className="text-indigo-700 hover:underline">← Provision jobs</Link>
+      </p>
+      <header className="mb-6 flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0">
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+            <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{job.tenant.company_name}</h1>
+            <span data-testid="job-status"><JobStatusBadge status={job.status} /></span>
+            <LiveRefresh active={open} />
+          </div>
+          <p className="mt-1 break-all font-mono text-sm text-slate-700">{job.tenant.canonical_hostname}</p>
+          <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
+            <span className="font-medium text-slate-900">Attempt {job.attempt}</span>
+            <span aria-hidden className="text-slate-300">·</span>
+            <RegionTag region={job.region} />
+            <span className="capitalize">{job.tenant.plan}</span>
+          </p>
+          <p className="mt-1 break-all font-mono text-xs text-slate-500">{job.job_id}</p>
+        </div>
+        <div className="flex flex-col items-end gap-2">
+          {job.status === "Failed" && newer ? (
+            <Link href={`/cp/jobs/${newer.job_id}`} className={buttonClass("secondary")}>
+              Retried as attempt {newer.attempt} →
+            </Link>
+          ) : job.status === "Failed" && canRetry ? (
+            <RetryJobButton jobId={job.job_id} slug={job.tenant.slug} nextAttempt={job.attempt + 1} />
+          ) : job.status === "Failed" ? (
+            <p className="max-w-xs text-right text-sm text-slate-500">Retrying a job needs the operator role.</p>
+          ) : null}
+        </div>
+      </header>
+
+      {job.status === "Failed" ? (
+        <section aria-label="Failure" className="mb-6 flex gap-3 rounded-lg border border-rose-200 bg-rose-50 px-5 py-4" data-testid="job-failure">
+          <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="mt-0.5 h-5 w-5 shrink-0 text-rose-600">
+            <path fillRule="evenodd" d="M18 10a8 8 0 1 1-16 0 8 8 0 0 1 16 0Zm-8-5a.75.75 0 0 1 .75.75v4.5a.75.75 0 0 1-1.5 0v-4.5A.75.75 0 0 1 10 5Zm0 10a1 1 0 1 0 0-2 1 1 0 0 0 0 2Z" clipRule="evenodd" />
+          </svg>
+          <div className="min-w-0">
+            <h2 className="font-semibold text-rose-900">
+              Failed at {job.failure_stage ? stageLabel(job.failure_stage) : "an unknown stage"}
+              {job.failure_stage ? <code className="ml-2 rounded bg-rose-100 px-1.5 py-0.5 text-xs font-normal text-rose-800">{job.failure_stage}</code> : null}
+            </h2>
+            <p className="mt-1 break-words text-sm text-rose-800">{job.message ?? "The workflow gave no message."}</p>
+            <p className="mt-1 text-xs text-rose-700/80">
+              <Time value={job.finished_at} /> UTC
+              {newer ? <> · attempt {newer.attempt} is <span className="font-medium">{newer.status}</span></> : null}
+            </p>
+          </div>
+        </section>
+      ) : null}
+
+      <Card className="mb-6">
+        <CardHeader
+          title="Stages"
+          description={job.dispatch.mode === "github" ? "As the GitHub workflow reports them." : "As the local runner reports them."}
+          actions={
+            elapsed ? (
+              <p className="text-sm text-slate-600">
+                {open ? "Running for" : "Took"} <span className="font-medium tabular-nums text-slate-900">{formatDuration(elapsed - job.created_at.getTime())}</span>
+              </p>
+            ) : null
+          }
+        />
+        <div className="px-5 py-5">
+          <JobStages stages={job.stages} now={now} />
+        </div>
+      </Card>
+
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <aside className="min-w-0 space-y-6 lg:order-last" aria-label="Job details">
+          <Card>
+            <CardHeader title="Job" />
+            <dl className="grid grid-cols-2 gap-x-4 gap-y-3 px-5 py-4">
+              <Fact label="Tenant" wide>
+                <Link href={`/cp/tenants?q=${encodeURIComponent(job.tenant.slug)}`} className="font-medium text-indigo-700 hover:underline">
+                  {job.tenant.company_name}
+                </Link>
+                <span className="block font-mono text-xs text-slate-500">{job.tenant.slug}</span>
+              </Fact>
+              <Fact label="Tenant status"><TenantStatusBadge status={job.tenant.status} /></Fact>
+              <Fact label="Created"><RelativeTime value={job.created_at} now={now} /></Fact>
+              <Fact label="Started"><Time value={job.started_at} /></Fact>
+              <Fact label="Finished"><Time value={job.finished_at} /></Fact>
+              <Fact label="Trace id" wide><span className="break-all font-mono text-xs">{job.trace_id}</span></Fact>
+            </dl>
+          </Card>
+          <PlacementCard
+            infraMode={job.infra_mode}
+            dedicated={job.dedicated === 1}
+            region={job.region}
+            targetNodeId={job.target_server_id}
+            reasons={job.placement_reasons}
+          />
+          <DispatchCard dispatch={job.dispatch} />
+          <OutputsCard outputs={job.outputs} finished={!open} reusedNodeId={job.infra_mode === "use_existing" ? job.target_server_id : null} />
+          {attempts.length > 1 ? <AttemptsCard attempts={attempts} currentJobId={job.job_id} /> : null}
+        </aside>
+        <Card className="min-w-0 lg:col-span-2">
+          <CardHeader
+            title="Trace"
+            description={`Every event of ${job.tenant.slug}'s provisioning, oldest first, across ${attempts.length === 1 ? "its one attempt" : `all ${attempts.length} attempts`}. Times are UTC.`}
+          />
+          <div className="px-5 py-5">
+            {trace.length === 0 ? (
+              <p className="text-sm text-slate-500">No events yet.</p>
+            ) : (
+              <TraceTimeline events={trace} attempts={attempts} currentJobId={job.job_id} />
+            )}
+          </div>
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -79,9 +79,14 @@ export async function runLocalWorkflow(opts: TLocalRunnerOptions): Promise<{ sta
         if (msg.target_server_id) {
           const node = (await call("GET", `/internal/nodes/${encodeURIComponent(msg.target_server_id)}`)) as {
             server_ip: string | null;
+            db_server_ip: string | null;
             hostname: string | null;
           };
           host = node.server_ip ?? node.hostname ?? "";
+          // Reported like the workflow does, so a run on an existing node names it too.
+          outputs.node_id = msg.target_server_id;
+          if (host) outputs.server_ip = host;
+          if (node.db_server_ip) outputs.db_server_ip = node.db_server_ip;
           return `using ${msg.target_server_id} (${host || "no address"})`;
         }
         return "a new server will be created";

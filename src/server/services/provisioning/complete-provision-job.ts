@@ -89,7 +89,9 @@ export async function completeProvisionJob(opts: {
           trace_id: row.traceId,
           job_id: job.id,
           stage: "callback",
-          status: input.status === "Completed" ? "succeeded" : "failed",
+          // The callback arrived, so its stage succeeded whatever it reports;
+          // only a run that failed at reporting itself marks it failed.
+          status: input.status === "Failed" && input.failure_stage === "callback" ? "failed" : "succeeded",
           message:
             input.status === "Completed"
               ? "callback received: Completed"

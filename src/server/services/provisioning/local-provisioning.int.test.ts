@@ -90,7 +90,7 @@ describe("provisioning through the local runner", () => {
       ansible: "failed",
       zuplo_sync: "skipped",
       dns: "skipped",
-      callback: "failed",
+      callback: "succeeded",
     });
 
     const { retryProvisionJob } = await import("./retry-provision-job");
@@ -98,8 +98,10 @@ describe("provisioning through the local runner", () => {
     expect(retry).toMatchObject({ attempt: 2, retry_of_job_id: created.body.job_id, trace_id: created.body.trace_id });
     const second = await finished(retry.job_id);
     expect(second.status).toBe("Completed");
-    // The node registered by the failed attempt is kept: the retry targets it.
+    // The node registered by the failed attempt is kept: the retry targets it,
+    // and the run reports it like the workflow would.
     expect(second.infraMode).toBe("use_existing");
+    expect(second.outputs).toMatchObject({ node_id: second.targetServerId, server_ip: expect.stringMatching(/^10\./) });
     const tenant = await db().tenant.findUniqueOrThrow({ where: { id: created.body.tenant_id } });
     expect(tenant.status).toBe("active");
     expect(await db().node.count()).toBe(1);

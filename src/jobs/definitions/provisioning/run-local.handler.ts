@@ -4,6 +4,6 @@ import { ZProvisioningRunLocalPayload } from "./run-local";
 
 const handler: TJobHandler<{ jobId: string }> = async (payload, ctx) => {
   const { jobId } = ZProvisioningRunLocalPayload.parse(payload);
-  await runLocalProvisionJob({ jobId, signal: ctx.signal });
+  await runLocalProvisionJob({ jobId, signal: ctx.signal, isLastAttempt: ctx.isLastAttempt });
 };
 export default handler;

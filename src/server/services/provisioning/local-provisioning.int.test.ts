@@ -111,6 +111,28 @@ describe("provisioning through the local runner", () => {
     expect(await db().auditLog.count({ where: { action: "provisionJob.retry", targetId: created.body.job_id } })).toBe(1);
   });
 
+  it("fails the job at stage callback when the runner cannot reach Embark on its last attempt", async () => {
+    // Send-only, so the run is driven by hand, against an address nothing listens on.
+    await stopJobRuntime();
+    await startJobRuntime({ role: "web" });
+    try {
+      const stray = await api("POST", "/v1/tenants", { company_name: "Stray Co", subdomain_slug: "stray-co" });
+      const { dispatchProvisionJob } = await import("./dispatch-provision-job");
+      const { runLocalProvisionJob } = await import("./run-local-provision-job");
+      await dispatchProvisionJob({ jobId: stray.body.job_id, attempt: { isLastAttempt: false } });
+      const nowhere = "http://127.0.0.1:9";
+      await expect(runLocalProvisionJob({ jobId: stray.body.job_id, baseUrl: nowhere })).rejects.toThrow();
+      expect((await db().provisionJob.findUniqueOrThrow({ where: { id: stray.body.job_id } })).status).toBe("Dispatched");
+      await runLocalProvisionJob({ jobId: stray.body.job_id, baseUrl: nowhere, isLastAttempt: true });
+      const job = await db().provisionJob.findUniqueOrThrow({ where: { id: stray.body.job_id } });
+      expect(job).toMatchObject({ status: "Failed", failureStage: "callback" });
+      expect(job.message).toContain(nowhere);
+    } finally {
+      await stopJobRuntime();
+      await startJobRuntime({ role: "all" });
+    }
+  });
+
   it("gives a scale tenant a dedicated node of its own", async () => {
     const created = await api("POST", "/v1/tenants", { company_name: "Big Co", subdomain_slug: "bigco", plan: "scale", region: "eu" });
     const job = await finished(created.body.job_id);

@@ -24,13 +24,39 @@ export default async function OverviewPage() {
     <div className="mx-auto max-w-6xl">
       <PageHeader
         title="Overview"
-        description="The state of this Embark: who can operate it, what it has sent, and what operators did."
+        description="The state of this Embark: its tenants and their provisioning, who can operate it, what it has sent, and what operators did."
         actions={
           <div className="flex items-center gap-2 text-sm text-slate-600">
             Background jobs <Badge tone={queueTone}>{o.queue}</Badge>
           </div>
         }
       />
+      <section aria-label="Provisioning" className="mb-4 grid grid-cols-2 gap-4 lg:grid-cols-4">
+        <Stat label={`Active tenants (of ${o.provisioning.tenants.total})`} value={o.provisioning.tenants.active} href="/cp/tenants?status=active" />
+        <Stat label="Provision jobs running" value={o.provisioning.openJobs} href="/cp/jobs" />
+        <Stat
+          label="Tenants failed to provision"
+          value={o.provisioning.failedTenants}
+          href="/cp/tenants?status=failed"
+          tone={o.provisioning.failedTenants ? "bad" : undefined}
+        />
+        <Stat
+          label={`Node capacity used (${o.provisioning.nodes.count} node${o.provisioning.nodes.count === 1 ? "" : "s"})`}
+          value={`${o.provisioning.nodes.used}/${o.provisioning.nodes.capacity}`}
+          href="/cp/nodes"
+        />
+      </section>
+      <p className="mb-6 text-sm text-slate-500">
+        Provisioning runs on{" "}
+        {o.provisioning.dispatcher === "github" ? (
+          <>GitHub Actions (<code>provision-tenant.yml</code>).</>
+        ) : (
+          <>
+            the local runner, which simulates the workflow in-process. Set <code>GITHUB_TOKEN</code> and{" "}
+            <code>GITHUB_WORKFLOW_DISPATCH_URL</code> to dispatch to GitHub Actions.
+          </>
+        )}
+      </p>
       <section aria-label="Counts" className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Stat label="Operators" value={o.operators} />
         <Stat label="Active API keys" value={o.activeApiKeys} href="/cp/api-keys" />

@@ -7,6 +7,13 @@ export const ZOverview = z.object({
   outbox: z.object({ queued: z.number().int(), held: z.number().int(), failed: z.number().int(), sent: z.number().int() }),
   auditLast24h: z.number().int(),
   queue: z.enum(["ok", "down", "disabled"]),
+  provisioning: z.object({
+    dispatcher: z.enum(["github", "local"]),
+    tenants: z.object({ active: z.number().int(), total: z.number().int() }),
+    openJobs: z.number().int(),
+    failedTenants: z.number().int(),
+    nodes: z.object({ count: z.number().int(), used: z.number().int(), capacity: z.number().int() }),
+  }),
 });
 
 export const ZOutboxMessageView = z.object({

@@ -1,6 +1,8 @@
 import { db as defaultDb, type TDbOrTx } from "@/server/db";
 import { OPERATOR_ROLES } from "@/server/auth/roles";
 import { jobQueueHealth } from "@/jobs/runtime";
+import { env } from "@/env";
+import { OPEN_STATUSES } from "@/server/services/provisioning/provision-job-state";
 
 export type TOverview = {
   operators: number;
@@ -8,19 +10,32 @@ export type TOverview = {
   outbox: { queued: number; held: number; failed: number; sent: number };
   auditLast24h: number;
   queue: "ok" | "down" | "disabled";
+  provisioning: {
+    dispatcher: "github" | "local";
+    tenants: { active: number; total: number };
+    /** Provision jobs not yet ended. */
+    openJobs: number;
+    /** Tenants whose latest attempt failed: what an operator should look at. */
+    failedTenants: number;
+    nodes: { count: number; used: number; capacity: number };
+  };
 };
 
 /** The counts the dashboard's overview shows, read in one round of queries. */
 export async function getOverview(opts: { db?: TDbOrTx; now?: Date } = {}): Promise<TOverview> {
   const db = opts.db ?? defaultDb();
   const since = new Date((opts.now ?? new Date()).getTime() - 24 * 3600_000);
-  const [operators, activeApiKeys, byStatus, auditLast24h, queue] = await Promise.all([
+  const [operators, activeApiKeys, byStatus, auditLast24h, queue, tenants, openJobs, nodes] = await Promise.all([
     db.user.count({ where: { role: { in: [...OPERATOR_ROLES] } } }),
     db.apiKey.count({ where: { revokedAt: null } }),
     db.outboxMessage.groupBy({ by: ["status"], _count: { _all: true } }),
     db.auditLog.count({ where: { createdAt: { gte: since } } }),
     jobQueueHealth().catch(() => "down" as const),
+    db.tenant.groupBy({ by: ["status"], _count: { _all: true } }),
+    db.provisionJob.count({ where: { status: { in: [...OPEN_STATUSES] } } }),
+    db.node.aggregate({ _count: { _all: true }, _sum: { used: true, capacity: true } }),
   ]);
+  const tenantCount = (s: string) => tenants.find((r) => r.status === s)?._count._all ?? 0;
   const count = (s: string) => byStatus.find((r) => r.status === s)?._count._all ?? 0;
   return {
     operators,
@@ -28,5 +43,12 @@ export async function getOverview(opts: { db?: TDbOrTx; now?: Date } = {}): Prom
     outbox: { queued: count("queued"), held: count("held"), failed: count("failed"), sent: count("sent") },
     auditLast24h,
     queue,
+    provisioning: {
+      dispatcher: env().PROVISION_DISPATCHER,
+      tenants: { active: tenantCount("active"), total: tenants.reduce((n, r) => n + r._count._all, 0) },
+      openJobs,
+      failedTenants: tenantCount("failed"),
+      nodes: { count: nodes._count._all, used: nodes._sum.used ?? 0, capacity: nodes._sum.capacity ?? 0 },
+    },
   };
 }

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase } from "../../test/support/db";
 import { env } from "@/env";
+import { startJobRuntime, stopJobRuntime } from "@/jobs/runtime";
 import { createApiKey } from "@/server/services/api-keys/create-api-key";
 import { handleTrpcRequest } from "@/server/trpc/handle-trpc-request";
 import { createEmbarkClient, TRPCClientError, type AppRouter } from "./index";
@@ -83,5 +84,24 @@ describe("createEmbarkClient", () => {
     const client = createEmbarkClient({ url, apiKey: env().INTERNAL_API_KEY, fetch: counting });
     await client.system.whoami.query();
     expect(calls).toBe(1);
+  });
+
+  it("signs up a tenant and reads its provision job with typed inputs and outputs", async () => {
+    await startJobRuntime({ role: "web" });
+    try {
+      const client = createEmbarkClient({ url, apiKey: env().INTERNAL_API_KEY });
+      const created = await client.tenants.create.mutate({ company_name: "Typed Co", subdomain_slug: "typed-co", plan: "growth" });
+      expect(created).toMatchObject({ status: "Pending", job_id: expect.stringMatching(/^job_/) });
+      const job = await client.jobs.get.query({ job_id: created.job_id });
+      // Dates come back as dates: the client and server share a transformer.
+      expect(job.created_at).toBeInstanceOf(Date);
+      expect(job).toMatchObject({ tenant_id: created.tenant_id, status: "Pending", tenant: { slug: "typed-co", plan: "growth" } });
+      expect(job.stages.map((s) => s.name)).toContain("ansible");
+      await expect(client.tenants.create.mutate({ company_name: "Typed Co", subdomain_slug: "typed-co" })).rejects.toMatchObject({
+        data: { code: "CONFLICT", httpStatus: 409 },
+      });
+    } finally {
+      await stopJobRuntime();
+    }
   });
 });

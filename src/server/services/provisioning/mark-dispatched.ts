@@ -22,7 +22,7 @@ export async function markDispatched(opts: {
     data: { status: "Dispatched", dispatchedAt: now, dispatchRunId: opts.run.id, dispatchRunUrl: opts.run.url },
   });
   if (updated.count === 0) return false;
-  await db.tenant.update({ where: { id: message.tenant_id }, data: { status: "provisioning" } });
+  await db.tenant.updateMany({ where: { id: message.tenant_id }, data: { status: "provisioning" } });
   await appendTraceEvents({
     db,
     events: [

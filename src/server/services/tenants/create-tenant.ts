@@ -66,9 +66,6 @@ export async function createTenant(opts: {
   const slug = input.subdomain_slug;
   const canonicalHostname = canonicalHostnameOf(slug, config.TENANT_BASE_DOMAIN);
 
-  const existing = await db.tenant.findUnique({ where: { slug }, select: { id: true } });
-  if (existing && !opts.idempotencyKey) throw slugTaken(slug);
-
   try {
     return await withIdempotency<TCreateTenantResult>({
       db,
@@ -79,6 +76,8 @@ export async function createTenant(opts: {
         const tenantId = newTenantId();
         const jobId = newProvisionJobId();
         const traceId = newTraceId();
+        // A taken slug fails the insert below and rolls the reservation back with it.
+        const placement = await reservePlacement({ db: tx, request: { region, plan } });
         await tx.tenant.create({
           data: {
             id: tenantId,
@@ -87,14 +86,11 @@ export async function createTenant(opts: {
             canonicalHostname,
             region,
             plan,
+            nodeId: placement.target_server_id,
             createdBy: opts.createdBy ?? null,
           },
           select: { id: true },
         });
-        const placement = await reservePlacement({ db: tx, request: { region, plan } });
-        if (placement.target_server_id) {
-          await tx.tenant.update({ where: { id: tenantId }, data: { nodeId: placement.target_server_id } });
-        }
         await tx.provisionJob.create({
           data: {
             id: jobId,

@@ -1,6 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
-import { db as defaultDb, type TDbOrTx } from "@/server/db";
-import { afterKeysetCursor, asUuid, keysetPage } from "@/server/services/shared/keyset-cursor";
+import { db as defaultDb } from "@/server/db";
+import { afterKeysetCursor, asUuid, keysetPage, type TListQuery } from "@/server/services/shared/keyset-cursor";
 import { PROVISION_JOB_SELECT, toProvisionJobView, type TProvisionJobView } from "./provision-job-view";
 
 /**
@@ -8,14 +8,7 @@ import { PROVISION_JOB_SELECT, toProvisionJobView, type TProvisionJobView } from
  * jobs arrive). `q` matches a job id, trace id or tenant id exactly, or part
  * of a tenant's slug or company name.
  */
-export async function listProvisionJobs(opts: {
-  db?: TDbOrTx;
-  status?: string;
-  region?: string;
-  q?: string;
-  limit: number;
-  cursor?: string;
-}): Promise<{ items: TProvisionJobView[]; nextCursor: string | null }> {
+export async function listProvisionJobs(opts: TListQuery): Promise<{ items: TProvisionJobView[]; nextCursor: string | null }> {
   const db = opts.db ?? defaultDb();
   const and: Prisma.ProvisionJobWhereInput[] = [];
   if (opts.status) and.push({ status: opts.status });

@@ -1,4 +1,15 @@
+import type { TDbOrTx } from "@/server/db";
 import { AppError } from "@/server/errors";
+
+/** What the ops lists take: filters, a search term, and a keyset page. */
+export type TListQuery = {
+  db?: TDbOrTx;
+  status?: string;
+  region?: string;
+  q?: string;
+  limit: number;
+  cursor?: string;
+};
 
 /** Position in a (createdAt desc, id desc) listing. */
 export type TKeysetCursor = { createdAt: Date; id: string };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
-import { db as defaultDb, type TDbOrTx } from "@/server/db";
-import { afterKeysetCursor, asUuid, keysetPage } from "@/server/services/shared/keyset-cursor";
+import { db as defaultDb } from "@/server/db";
+import { afterKeysetCursor, asUuid, keysetPage, type TListQuery } from "@/server/services/shared/keyset-cursor";
 
 export const ZTenantSummary = z.object({
   tenant_id: z.string(),
@@ -18,14 +18,7 @@ export const ZTenantSummary = z.object({
 export type TTenantSummary = z.infer<typeof ZTenantSummary>;
 
 /** Tenants, newest first, with their latest provision job. */
-export async function listTenants(opts: {
-  db?: TDbOrTx;
-  status?: string;
-  region?: string;
-  q?: string;
-  limit: number;
-  cursor?: string;
-}): Promise<{ items: TTenantSummary[]; nextCursor: string | null }> {
+export async function listTenants(opts: TListQuery): Promise<{ items: TTenantSummary[]; nextCursor: string | null }> {
   const db = opts.db ?? defaultDb();
   const and: Prisma.TenantWhereInput[] = [];
   if (opts.status) and.push({ status: opts.status });

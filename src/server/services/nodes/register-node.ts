@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { env, ZRegion } from "@/env";
+import { ZRegion } from "@/env";
 import { db as defaultDb, type TDb } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { newNodeId } from "@/server/services/provisioning/ids";
 import { assignTenantToNode } from "./assign-tenant-to-node";
+import { defaultNodeCapacity } from "./default-node-capacity";
 import { NODE_SELECT, toNodeView, type TNodeView } from "./node-view";
 
 const ipOrHost = z.string().trim().min(1).max(253).regex(/^[A-Za-z0-9.:-]+$/, "must be an IP address or host name");
@@ -63,7 +64,7 @@ export async function registerNode(opts: {
       }
       await tx.node.update({ where: { id: nodeId }, data: { ...details, capacity: input.capacity } });
     } else {
-      const capacity = input.capacity ?? (input.dedicated ? 1 : env().NODE_DEFAULT_CAPACITY);
+      const capacity = input.capacity ?? defaultNodeCapacity(input.dedicated);
       await tx.node.create({ data: { id: nodeId, region: input.region, capacity, ...details } });
     }
     if (input.tenant_id) await assignTenantToNode({ db: tx, tenantId: input.tenant_id, nodeId });

@@ -3,9 +3,9 @@ import type { Prisma } from "@/generated/prisma/client";
 import { db as defaultDb, type TDb, type TDbOrTx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { assignTenantToNode } from "@/server/services/nodes/assign-tenant-to-node";
+import { defaultNodeCapacity } from "@/server/services/nodes/default-node-capacity";
 import { appendTraceEvents, embarkEvent } from "@/server/services/trace/append-trace-events";
 import { ZProvisionJobId } from "@/server/services/trace/trace-event";
-import { env, ZRegion } from "@/env";
 import { isTerminal } from "./provision-job-state";
 import { ZFailureStage } from "./provision-queue-message";
 
@@ -113,15 +113,14 @@ async function linkOutputNode(
   const nodeId = outputs.node_id!;
   const known = await tx.node.findUnique({ where: { id: nodeId }, select: { id: true } });
   if (!known) {
-    const region = ZRegion.safeParse(job.region).success ? job.region : "sg";
     await tx.node.create({
       data: {
         id: nodeId,
-        region,
+        region: job.region,
         serverIp: outputs.server_ip ?? null,
         dbServerIp: outputs.db_server_ip ?? null,
         dedicated: job.dedicated === 1,
-        capacity: job.dedicated === 1 ? 1 : env().NODE_DEFAULT_CAPACITY,
+        capacity: defaultNodeCapacity(job.dedicated === 1),
       },
     });
   }

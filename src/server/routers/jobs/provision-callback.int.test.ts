@@ -1,36 +1,23 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase } from "../../../../test/support/db";
+import { seedTenantWithJob } from "../../../../test/support/provisioning-factory";
 import { restCall } from "../../../../test/support/rest-call";
 import { TEST_INTERNAL_API_KEY } from "../../../../test/support/test-env";
 import { db } from "@/server/db";
 import { createApiKey } from "@/server/services/api-keys/create-api-key";
-import { mintCallbackToken, newProvisionJobId, newTenantId, newTraceId } from "@/server/services/provisioning/ids";
+import { mintCallbackToken } from "@/server/services/provisioning/ids";
 
 const post = (path: string, body: unknown, token: string | null = TEST_INTERNAL_API_KEY) =>
   restCall("POST", path, { body, token });
 
 /** A tenant with a job already dispatched to a workflow run holding `token`. */
 async function dispatchedJob(slug: string) {
-  const tenantId = newTenantId();
-  const jobId = newProvisionJobId();
   const { token, tokenHash } = mintCallbackToken();
-  await db().tenant.create({
-    data: { id: tenantId, slug, companyName: slug, canonicalHostname: `${slug}.t.test`, region: "sg", plan: "starter", status: "provisioning" },
-  });
-  await db().provisionJob.create({
-    data: {
-      id: jobId,
-      tenantId,
-      status: "Dispatched",
-      infraMode: "create_new_server",
-      region: "sg",
-      traceId: newTraceId(),
-      dispatchMode: "github",
-      dispatchedAt: new Date(),
-      callbackTokenHash: tokenHash,
-    },
-  });
-  return { tenantId, jobId, token };
+  const seeded = await seedTenantWithJob(
+    { slug, status: "provisioning" },
+    { status: "Dispatched", dispatchMode: "github", dispatchedAt: new Date(), callbackTokenHash: tokenHash },
+  );
+  return { ...seeded, token };
 }
 
 beforeEach(() => resetDatabase({ jobs: false }));

@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase } from "../../../../test/support/db";
+import { seedTenant, seedTenantWithJob } from "../../../../test/support/provisioning-factory";
 import { restCall, type TJsonBody } from "../../../../test/support/rest-call";
 import { TEST_INTERNAL_API_KEY } from "../../../../test/support/test-env";
 import { db } from "@/server/db";
 import { createApiKey } from "@/server/services/api-keys/create-api-key";
-import { newProvisionJobId, newTenantId, newTraceId } from "@/server/services/provisioning/ids";
+import { newTraceId } from "@/server/services/provisioning/ids";
 
 const call = (method: string, path: string, body?: unknown, token = TEST_INTERNAL_API_KEY) =>
   restCall(method, path, { body, token });
@@ -29,13 +30,11 @@ describe("POST /internal/nodes and GET /internal/nodes/{node_id}", () => {
   });
 
   it("places the named tenant on the node once, and refuses a full node", async () => {
-    const tenantId = newTenantId();
-    await db().tenant.create({ data: { id: tenantId, slug: "placed", companyName: "Placed", canonicalHostname: "placed.t", region: "sg", plan: "scale" } });
+    const tenantId = await seedTenant({ slug: "placed", plan: "scale" });
     const body = { node_id: "node-sg-ded001", region: "sg", dedicated: true, tenant_id: tenantId };
     expect((await call("POST", "/internal/nodes", body)).body).toMatchObject({ capacity: 1, used: 1, dedicated: true });
     expect((await call("POST", "/internal/nodes", body)).body.used).toBe(1);
-    const other = newTenantId();
-    await db().tenant.create({ data: { id: other, slug: "other", companyName: "Other", canonicalHostname: "other.t", region: "sg", plan: "scale" } });
+    const other = await seedTenant({ slug: "other", plan: "scale" });
     const full = await call("POST", "/internal/nodes", { ...body, tenant_id: other });
     expect(full.status).toBe(409);
   });
@@ -92,25 +91,19 @@ describe("trace events", () => {
   });
 
   it("moves a dispatched job to Running on its workflow's first event", async () => {
-    const tenantId = newTenantId();
-    const jobId = newProvisionJobId();
-    const traceId = newTraceId();
-    await db().tenant.create({ data: { id: tenantId, slug: "runs", companyName: "Runs", canonicalHostname: "runs.t", region: "sg", plan: "starter" } });
-    await db().provisionJob.create({
-      data: { id: jobId, tenantId, status: "Dispatched", infraMode: "create_new_server", region: "sg", traceId, dispatchMode: "github", dispatchedAt: new Date() },
-    });
+    const { jobId, traceId } = await seedTenantWithJob(
+      { slug: "runs" },
+      { status: "Dispatched", dispatchMode: "github", dispatchedAt: new Date() },
+    );
     await call("POST", "/internal/trace-events", { trace_id: traceId, job_id: jobId, stage: "resolve_target", status: "started", source: "github-actions" });
     expect(await db().provisionJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: "Running", startedAt: expect.any(Date) });
   });
 
   it("learns the run of a job GitHub accepted without run details from the run's own events", async () => {
-    const tenantId = newTenantId();
-    const jobId = newProvisionJobId();
-    const traceId = newTraceId();
-    await db().tenant.create({ data: { id: tenantId, slug: "quiet", companyName: "Quiet", canonicalHostname: "quiet.t", region: "sg", plan: "starter" } });
-    await db().provisionJob.create({
-      data: { id: jobId, tenantId, status: "Dispatched", infraMode: "create_new_server", region: "sg", traceId, dispatchMode: "github", dispatchedAt: new Date() },
-    });
+    const { jobId, traceId } = await seedTenantWithJob(
+      { slug: "quiet" },
+      { status: "Dispatched", dispatchMode: "github", dispatchedAt: new Date() },
+    );
     const runUrl = "https://github.com/acme/infra/actions/runs/987654";
     await call("POST", "/internal/trace-events", { trace_id: traceId, job_id: jobId, stage: "resolve_target", status: "started", source: "github-actions", data: { run_url: runUrl } });
     expect(await db().provisionJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ dispatchRunUrl: runUrl, dispatchRunId: "987654" });

@@ -1,18 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase } from "../../../../test/support/db";
+import { seedTenantWithJob } from "../../../../test/support/provisioning-factory";
 import { db } from "@/server/db";
-import { newProvisionJobId, newTenantId, newTraceId } from "@/server/services/provisioning/ids";
 import { getOverview } from "./get-overview";
 
-async function tenantWithJob(slug: string, tenantStatus: string, jobStatus: string) {
-  const tenantId = newTenantId();
-  await db().tenant.create({
-    data: { id: tenantId, slug, companyName: slug, canonicalHostname: `${slug}.t`, region: "sg", plan: "starter", status: tenantStatus },
-  });
-  await db().provisionJob.create({
-    data: { id: newProvisionJobId(), tenantId, status: jobStatus, infraMode: "use_existing", region: "sg", traceId: newTraceId(), dispatchMode: "local" },
-  });
-}
+const tenantWithJob = (slug: string, tenantStatus: string, jobStatus: string) =>
+  seedTenantWithJob({ slug, status: tenantStatus }, { status: jobStatus, infraMode: "use_existing" });
 
 beforeEach(() => resetDatabase({ jobs: false }));
 

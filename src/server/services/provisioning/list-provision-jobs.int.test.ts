@@ -1,8 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase } from "../../../../test/support/db";
-import { db } from "@/server/db";
+import { seedTenantWithJob } from "../../../../test/support/provisioning-factory";
 import { listTenants } from "@/server/services/tenants/list-tenants";
-import { newProvisionJobId, newTenantId, newTraceId } from "./ids";
 import { listProvisionJobs } from "./list-provision-jobs";
 
 type TSeed = { slug: string; company: string; status: string; region: string };
@@ -19,17 +18,12 @@ beforeEach(async () => {
   await resetDatabase({ jobs: false });
   made = [];
   for (const [i, s] of seeds.entries()) {
-    const tenantId = newTenantId();
-    const jobId = newProvisionJobId();
-    const traceId = newTraceId();
     // One second apart, oldest first, so the expected order is certain.
     const createdAt = new Date(Date.UTC(2026, 10, 23, 9, 0, i));
-    await db().tenant.create({
-      data: { id: tenantId, slug: s.slug, companyName: s.company, canonicalHostname: `${s.slug}.t`, region: s.region, plan: "starter", createdAt },
-    });
-    await db().provisionJob.create({
-      data: { id: jobId, tenantId, status: s.status, infraMode: "create_new_server", region: s.region, traceId, dispatchMode: "local", createdAt },
-    });
+    const { tenantId, jobId, traceId } = await seedTenantWithJob(
+      { slug: s.slug, companyName: s.company, region: s.region, createdAt },
+      { status: s.status, createdAt },
+    );
     made.push({ jobId, traceId, tenantId, slug: s.slug });
   }
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase } from "../../../../test/support/db";
+import { seedTenantWithJob } from "../../../../test/support/provisioning-factory";
 import { currentBoss } from "@/jobs/boss";
 import { startJobRuntime, stopJobRuntime } from "@/jobs/runtime";
 import { db } from "@/server/db";
@@ -8,7 +9,6 @@ import { listTrace } from "@/server/services/trace/list-trace";
 import { completeProvisionJob } from "./complete-provision-job";
 import { failTimedOutProvisionJobs } from "./fail-timed-out-provision-jobs";
 import { getProvisionJob } from "./get-provision-job";
-import { newProvisionJobId, newTenantId, newTraceId } from "./ids";
 import { retryProvisionJob } from "./retry-provision-job";
 
 const actor = { id: "op-1", label: "op@example.com" };
@@ -16,18 +16,9 @@ let n = 0;
 
 async function jobIn(status: string, opts: { dispatchedMinutesAgo?: number; createdBy?: string } = {}) {
   n += 1;
-  const tenantId = newTenantId();
-  const jobId = newProvisionJobId();
-  const traceId = newTraceId();
-  await db().tenant.create({
-    data: { id: tenantId, slug: `t-${n}-x`, companyName: `T ${n}`, canonicalHostname: `t-${n}.t`, region: "sg", plan: "starter", createdBy: opts.createdBy ?? null },
-  });
   const dispatchedAt =
     opts.dispatchedMinutesAgo === undefined ? null : new Date(Date.now() - opts.dispatchedMinutesAgo * 60_000);
-  await db().provisionJob.create({
-    data: { id: jobId, tenantId, status, infraMode: "create_new_server", region: "sg", traceId, dispatchMode: "local", dispatchedAt },
-  });
-  return { tenantId, jobId, traceId };
+  return seedTenantWithJob({ slug: `t-${n}-x`, createdBy: opts.createdBy }, { status, dispatchedAt });
 }
 
 beforeAll(() => startJobRuntime({ role: "web" }));

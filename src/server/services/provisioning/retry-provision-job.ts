@@ -1,5 +1,3 @@
-import { env } from "@/env";
-import { enqueue } from "@/jobs/registry";
 import { db as defaultDb, type TDb } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { recordAudit } from "@/server/services/audit/record-audit";
@@ -7,6 +5,7 @@ import type { TAuditActor } from "@/server/services/audit/types";
 import type { TPlan, TPlacementResult, TRegion } from "@/server/services/placement/decide-placement";
 import { reservePlacement } from "@/server/services/placement/reserve-placement";
 import { appendTraceEvents, embarkEvent } from "@/server/services/trace/append-trace-events";
+import { createPendingJob } from "./create-pending-job";
 import { newProvisionJobId } from "./ids";
 
 export type TRetryResult = { job_id: string; retry_of_job_id: string; attempt: number; trace_id: string; status: "Pending" };
@@ -61,22 +60,13 @@ export async function retryProvisionJob(opts: {
     }
     const jobId = newProvisionJobId();
     const attempt = job.attempt + 1;
-    await tx.provisionJob.create({
-      data: {
-        id: jobId,
-        tenantId: tenant.id,
-        attempt,
-        retryOfJobId: job.id,
-        status: "Pending",
-        infraMode: placement.create_new_server ? "create_new_server" : "use_existing",
-        dedicated: placement.dedicated ? 1 : null,
-        region: placement.region,
-        traceId: job.trace_id,
-        targetServerId: placement.target_server_id,
-        placementReasons: placement.reasons,
-        dispatchMode: env().PROVISION_DISPATCHER,
-      },
-      select: { id: true },
+    await createPendingJob({
+      db: tx,
+      jobId,
+      tenantId: tenant.id,
+      traceId: job.trace_id,
+      placement,
+      retry: { attempt, retryOfJobId: job.id },
     });
     await tx.tenant.update({ where: { id: tenant.id }, data: { status: "pending" } });
     await appendTraceEvents({
@@ -101,7 +91,6 @@ export async function retryProvisionJob(opts: {
       details: { newJobId: jobId, attempt },
       requestId: opts.requestId,
     });
-    await enqueue("provisioning.dispatch", { jobId }, { db: tx, singletonKey: jobId });
     return { job_id: jobId, retry_of_job_id: job.id, attempt, trace_id: job.trace_id, status: "Pending" as const };
   });
 }

@@ -1,11 +1,11 @@
 import { env, type ZRegion } from "@/env";
 import { Prisma } from "@/generated/prisma/client";
-import { enqueue } from "@/jobs/registry";
 import { db as defaultDb, type TDb } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { withIdempotency } from "@/server/services/idempotency/with-idempotency";
 import type { TPlan } from "@/server/services/placement/decide-placement";
 import { reservePlacement } from "@/server/services/placement/reserve-placement";
+import { createPendingJob } from "@/server/services/provisioning/create-pending-job";
 import { newProvisionJobId, newTenantId, newTraceId } from "@/server/services/provisioning/ids";
 import type { TProvisionStage } from "@/server/services/provisioning/provision-queue-message";
 import { appendTraceEvents, embarkEvent } from "@/server/services/trace/append-trace-events";
@@ -91,21 +91,13 @@ export async function createTenant(opts: {
           },
           select: { id: true },
         });
-        await tx.provisionJob.create({
-          data: {
-            id: jobId,
-            tenantId,
-            status: "Pending",
-            infraMode: placement.create_new_server ? "create_new_server" : "use_existing",
-            dedicated: placement.dedicated ? 1 : null,
-            region: placement.region,
-            traceId,
-            targetServerId: placement.target_server_id,
-            placementReasons: placement.reasons,
-            dispatchMode: config.PROVISION_DISPATCHER,
-            simulateFailureStage: input.simulate_failure_stage ?? null,
-          },
-          select: { id: true },
+        await createPendingJob({
+          db: tx,
+          jobId,
+          tenantId,
+          traceId,
+          placement,
+          simulateFailureStage: input.simulate_failure_stage,
         });
         await appendTraceEvents({
           db: tx,
@@ -122,7 +114,6 @@ export async function createTenant(opts: {
             }),
           ],
         });
-        await enqueue("provisioning.dispatch", { jobId }, { db: tx, singletonKey: jobId });
         return { job_id: jobId, tenant_id: tenantId, trace_id: traceId, status: "Pending" as const };
       },
     });

@@ -58,6 +58,27 @@ const ZEnvShape = z.object({
   GITHUB_WORKFLOW_DISPATCH_URL: z.url().optional(),
   GITHUB_API_URL: z.url().optional(),
   GITHUB_WORKFLOW_REF: z.string().min(1).default("main"),
+  GITHUB_TEMPLATE_REPO: z
+    .string()
+    .regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, "GITHUB_TEMPLATE_REPO must be owner/name")
+    .optional(),
+  GITHUB_REPO_OWNER: z.string().regex(/^[A-Za-z0-9-]{1,39}$/, "GITHUB_REPO_OWNER must be a GitHub user or organisation").optional(),
+  GITHUB_DEPLOY_WORKFLOW: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+\.ya?ml$/, "GITHUB_DEPLOY_WORKFLOW must be a workflow file name such as deploy.yml")
+    .optional(),
+  TENANT_HEALTH_PATH: z.string().regex(/^\/[^\s]*$/, "TENANT_HEALTH_PATH must start with /").optional(),
+  TENANT_HEALTH_CONNECT_TO: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, "TENANT_HEALTH_CONNECT_TO must be host:port")
+    .optional(),
+  TENANT_HEALTH_CA_FILE: z.string().min(1).optional(),
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_/, "STRIPE_SECRET_KEY must be a secret (sk_) or restricted (rk_) key").optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, "STRIPE_WEBHOOK_SECRET must start with whsec_").optional(),
+  STRIPE_API_URL: z.url().optional(),
+  STRIPE_PRICE_GROWTH: z.string().regex(/^price_/, "STRIPE_PRICE_GROWTH must be a price id (price_...)").optional(),
+  STRIPE_PRICE_SCALE: z.string().regex(/^price_/, "STRIPE_PRICE_SCALE must be a price id (price_...)").optional(),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(10_000),
 });
 
 /** Every variable the app reads, for checks that the documentation names them all. */
@@ -124,6 +145,12 @@ export function parseEnv(source: Source): TEnv {
     issues.push({
       variable: "PROVISION_DISPATCHER",
       message: "PROVISION_DISPATCHER=github needs GITHUB_TOKEN and GITHUB_WORKFLOW_DISPATCH_URL",
+    });
+  }
+  if (Boolean(e.STRIPE_SECRET_KEY) !== Boolean(e.STRIPE_WEBHOOK_SECRET)) {
+    issues.push({
+      variable: e.STRIPE_SECRET_KEY ? "STRIPE_WEBHOOK_SECRET" : "STRIPE_SECRET_KEY",
+      message: "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are set together (payments need both)",
     });
   }
   if (isProduction && e.EMBARK_PUBLIC_URL === undefined) {

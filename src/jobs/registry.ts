@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { TJobDefinition } from "./define-job";
 import { mailSendJob } from "./definitions/mail/send";
+import { onboardingAdvanceJob } from "./definitions/onboarding/advance";
 import { outboxMaintainJob } from "./definitions/outbox/maintain";
 import { provisioningDispatchJob } from "./definitions/provisioning/dispatch";
 import { provisioningRunLocalJob } from "./definitions/provisioning/run-local";
@@ -10,6 +11,7 @@ import { sendJob, type TEnqueueOptions } from "./send-job";
 /** Every background job this app runs. Add a definition here to make it enqueueable and worked. */
 const DEFINITIONS = [
   mailSendJob,
+  onboardingAdvanceJob,
   outboxMaintainJob,
   provisioningDispatchJob,
   provisioningRunLocalJob,

@@ -8,7 +8,9 @@ export type TPrincipal =
   | { kind: "internal" }
   | { kind: "apiKey"; keyId: string; name: string; scopes: string[] }
   /** A provision workflow run holding its job's callback token: it may complete that job only. */
-  | { kind: "jobToken"; jobId: string };
+  | { kind: "jobToken"; jobId: string }
+  /** An onboarding's deploy workflow run holding its deploy token: it may report that deploy only. */
+  | { kind: "deployToken"; onboardingId: string };
 
 export type TAuthenticatedPrincipal = Exclude<TPrincipal, { kind: "anonymous" }>;
 
@@ -26,6 +28,8 @@ export function auditActorOf(principal: TPrincipal): TAuditActor {
       return { id: null, label: "internal" };
     case "jobToken":
       return { id: null, label: `job-token:${principal.jobId}` };
+    case "deployToken":
+      return { id: null, label: `deploy-token:${principal.onboardingId}` };
     case "anonymous":
       return { id: null, label: "anonymous" };
   }
@@ -48,6 +52,8 @@ export function describePrincipal(principal: TPrincipal): {
       return { kind: "internal", id: null, name: "internal", role: null, scopes: ["*"] };
     case "jobToken":
       return { kind: "jobToken", id: principal.jobId, name: "job callback token", role: null, scopes: [] };
+    case "deployToken":
+      return { kind: "deployToken", id: principal.onboardingId, name: "deploy callback token", role: null, scopes: [] };
     case "anonymous":
       return { kind: "anonymous", id: null, name: null, role: null, scopes: [] };
   }
@@ -62,6 +68,8 @@ export function callerScopeOf(principal: TPrincipal): string {
       return `apiKey:${principal.keyId}`;
     case "jobToken":
       return `jobToken:${principal.jobId}`;
+    case "deployToken":
+      return `deployToken:${principal.onboardingId}`;
     case "internal":
     case "anonymous":
       return principal.kind;

@@ -18,11 +18,14 @@ function unauthenticated(ctx: TContext): AppError {
 /** Anyone, signed in or not. */
 export const publicProcedure = baseProcedure;
 
-/** A signed-in user, any service API key, or the internal key (not a job's callback token). */
+/** A signed-in user, any service API key, or the internal key (not a callback token). */
 export const userProcedure = baseProcedure.use(({ ctx, next }) => {
   if (ctx.principal.kind === "anonymous") throw unauthenticated(ctx);
   if (ctx.principal.kind === "jobToken") {
     throw new AppError("FORBIDDEN", { message: "A job's callback token can only complete its job" });
+  }
+  if (ctx.principal.kind === "deployToken") {
+    throw new AppError("FORBIDDEN", { message: "A deploy token can only report its onboarding's deploy" });
   }
   return next({ ctx: { principal: ctx.principal as TAuthenticatedPrincipal } });
 });
@@ -76,5 +79,26 @@ export const callbackProcedure = baseProcedure.use(({ ctx, next }) => {
   throw new AppError("FORBIDDEN", {
     message: "This needs the internal key, a provision:callback key or the job's callback token",
     details: { requiredScope: "provision:callback" },
+  });
+});
+
+/**
+ * The deploy workflow's callback: the internal key, an API key with
+ * `onboarding:callback`, or the onboarding's own deploy token (which the
+ * procedure checks against the onboarding it names).
+ */
+export const deployCallbackProcedure = baseProcedure.use(({ ctx, next }) => {
+  const { principal } = ctx;
+  if (principal.kind === "anonymous") throw unauthenticated(ctx);
+  if (
+    principal.kind === "internal" ||
+    principal.kind === "deployToken" ||
+    (principal.kind === "apiKey" && scopesAllow(principal.scopes, "onboarding:callback"))
+  ) {
+    return next({ ctx: { principal } });
+  }
+  throw new AppError("FORBIDDEN", {
+    message: "This needs the internal key, an onboarding:callback key or the onboarding's deploy token",
+    details: { requiredScope: "onboarding:callback" },
   });
 });

@@ -3,6 +3,8 @@ import { getSessionUser, type TSessionUser } from "@/server/auth/session";
 import { verifyApiKey } from "@/server/services/api-keys/verify-api-key";
 import { verifyCallbackToken } from "@/server/services/provisioning/verify-callback-token";
 import { CALLBACK_TOKEN_PREFIX } from "@/server/services/provisioning/ids";
+import { DEPLOY_TOKEN_PREFIX } from "@/server/services/onboarding/deploy-token";
+import { verifyDeployToken } from "@/server/services/onboarding/verify-deploy-token";
 import { secretsEqual } from "./constant-time";
 import type { TCredentialProblem, TPrincipal } from "./principal";
 
@@ -38,6 +40,12 @@ export async function resolvePrincipal(opts: {
       const jobId = await verifyCallbackToken({ token });
       return jobId
         ? { principal: { kind: "jobToken", jobId } }
+        : { principal: { kind: "anonymous" }, credentialProblem: "invalid_token" };
+    }
+    if (token.startsWith(DEPLOY_TOKEN_PREFIX)) {
+      const onboardingId = await verifyDeployToken({ token });
+      return onboardingId
+        ? { principal: { kind: "deployToken", onboardingId } }
         : { principal: { kind: "anonymous" }, credentialProblem: "invalid_token" };
     }
     const verified = await verifyApiKey({ key: token });

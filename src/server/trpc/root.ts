@@ -1,5 +1,6 @@
 import { apiKeysRouter } from "@/server/routers/api-keys/router";
 import { auditRouter } from "@/server/routers/audit/router";
+import { onboardingRouter } from "@/server/routers/onboarding/router";
 import { opsRouter } from "@/server/routers/ops/router";
 import { systemRouter } from "@/server/routers/system/router";
 import { jobsRouter } from "@/server/routers/jobs/router";
@@ -20,6 +21,7 @@ export const appRouter = router({
   trace: traceRouter,
   nodes: nodesRouter,
   placement: placementRouter,
+  onboarding: onboardingRouter,
 });
 
 export type AppRouter = typeof appRouter;

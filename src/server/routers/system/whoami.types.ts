@@ -2,7 +2,7 @@ import { z } from "zod";
 
 export const ZWhoamiResponse = z
   .object({
-    kind: z.enum(["user", "apiKey", "internal", "jobToken", "anonymous"]).meta({ description: "How the caller authenticated" }),
+    kind: z.enum(["user", "apiKey", "internal", "jobToken", "deployToken", "anonymous"]).meta({ description: "How the caller authenticated" }),
     id: z.string().nullable().meta({ description: "User id or API key id; null for the internal key" }),
     name: z.string().nullable(),
     role: z.string().nullable().meta({ description: "Operator role, for signed-in users" }),

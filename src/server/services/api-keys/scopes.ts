@@ -8,6 +8,8 @@ export const API_KEY_SCOPES = [
   "*",
   "system:read",
   "provision:callback",
+  "onboarding:write",
+  "onboarding:callback",
   "trace:read",
   "trace:write",
   "nodes:read",

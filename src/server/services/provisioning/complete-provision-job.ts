@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { db as defaultDb, type TDb, type TDbOrTx } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { onProvisionJobEnded } from "@/server/services/onboarding/on-provision-job-ended";
 import { assignTenantToNode } from "@/server/services/nodes/assign-tenant-to-node";
 import { defaultNodeCapacity } from "@/server/services/nodes/default-node-capacity";
 import { appendTraceEvents, embarkEvent } from "@/server/services/trace/append-trace-events";
@@ -99,6 +100,12 @@ export async function completeProvisionJob(opts: {
           data: { via: opts.source ?? "api", outputs: input.outputs ?? null, ...(warning ? { warning } : {}) },
         }),
       ],
+    });
+    await onProvisionJobEnded(tx, {
+      jobId: job.id,
+      status: input.status,
+      failureStage: input.failure_stage,
+      message: input.message,
     });
     return { job_id: job.id, status: input.status, changed: true };
   });

@@ -1,5 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { TDbOrTx } from "@/server/db";
+import { onProvisionJobEnded } from "@/server/services/onboarding/on-provision-job-ended";
 import { appendTraceEvents, embarkEvent } from "@/server/services/trace/append-trace-events";
 import type { TFailureStage } from "./provision-queue-message";
 
@@ -46,6 +47,12 @@ export async function failOpenJob(opts: {
         data: opts.extraData,
       }),
     ],
+  });
+  await onProvisionJobEnded(db, {
+    jobId: opts.jobId,
+    status: "Failed",
+    failureStage: opts.failureStage,
+    message: opts.message,
   });
   return true;
 }

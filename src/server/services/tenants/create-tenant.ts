@@ -1,9 +1,9 @@
 import { env, type ZRegion } from "@/env";
 import { Prisma } from "@/generated/prisma/client";
-import { db as defaultDb, type TDb } from "@/server/db";
+import { db as defaultDb, type TDb, type TDbOrTx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { withIdempotency } from "@/server/services/idempotency/with-idempotency";
-import type { TPlan } from "@/server/services/placement/decide-placement";
+import type { TPlacementResult, TPlan } from "@/server/services/placement/decide-placement";
 import { reservePlacement } from "@/server/services/placement/reserve-placement";
 import { createPendingJob } from "@/server/services/provisioning/create-pending-job";
 import { newProvisionJobId, newTenantId, newTraceId } from "@/server/services/provisioning/ids";
@@ -38,11 +38,110 @@ function isSlugCollision(err: unknown): boolean {
   );
 }
 
+/** What registering a tenant wrote, for callers that record more in the same transaction. */
+export type TRegisteredTenant = TCreateTenantResult & {
+  canonical_hostname: string;
+  region: z.infer<typeof ZRegion>;
+  plan: TPlan;
+  placement: TPlacementResult;
+};
+
+/** Refuses `simulate_failure_stage` unless the local runner dispatches. */
+export function assertFailureSimulationAllowed(stage: string | null | undefined, field = "simulate_failure_stage"): void {
+  if (stage && env().PROVISION_DISPATCHER !== "local") {
+    throw new AppError("BAD_REQUEST", {
+      message: "simulate_failure_stage is accepted only while the local runner dispatches provisioning",
+      details: { field },
+    });
+  }
+}
+
 /**
- * Registers a tenant and its first provision job in one transaction: the
- * tenant, a placement with its capacity reserved, the job (Pending, fresh
- * trace id), a trace event, and the dispatch background job. With an
- * idempotency key a retry returns the first answer and creates nothing.
+ * Registers a tenant and its first provision job in the caller's
+ * transaction: the tenant, a placement with its capacity reserved, the job
+ * (Pending, fresh trace id), a trace event and the dispatch background job.
+ * A taken slug is CONFLICT (and the caller's transaction rolls back).
+ */
+export async function registerTenant(
+  tx: TDbOrTx,
+  opts: { input: TCreateTenantInput; createdBy?: string | null },
+): Promise<TRegisteredTenant> {
+  const config = env();
+  const { input } = opts;
+  assertFailureSimulationAllowed(input.simulate_failure_stage);
+  const region = input.region ?? config.DEFAULT_REGION;
+  const plan = input.plan ?? "starter";
+  const slug = input.subdomain_slug;
+  const canonicalHostname = canonicalHostnameOf(slug, config.TENANT_BASE_DOMAIN);
+  const taken = await tx.tenant.findUnique({ where: { slug }, select: { id: true } });
+  if (taken) throw slugTaken(slug);
+  const tenantId = newTenantId();
+  const jobId = newProvisionJobId();
+  const traceId = newTraceId();
+  // A slug taken by a concurrent signup fails the insert below and rolls the reservation back with it.
+  const placement = await reservePlacement({ db: tx, request: { region, plan } });
+  await tx.tenant.create({
+    data: {
+      id: tenantId,
+      slug,
+      companyName: input.company_name,
+      canonicalHostname,
+      region,
+      plan,
+      nodeId: placement.target_server_id,
+      createdBy: opts.createdBy ?? null,
+    },
+    select: { id: true },
+  });
+  await createPendingJob({
+    db: tx,
+    jobId,
+    tenantId,
+    traceId,
+    placement,
+    simulateFailureStage: input.simulate_failure_stage,
+  });
+  await appendTraceEvents({
+    db: tx,
+    events: [
+      embarkEvent({
+        trace_id: traceId,
+        job_id: jobId,
+        stage: "placement",
+        status: "succeeded",
+        message: placement.create_new_server
+          ? `${placement.dedicated ? "dedicated" : "shared"} stack on a new server in ${region}`
+          : `on ${placement.target_server_id} in ${region}`,
+        data: { ...placement, plan, tenant_id: tenantId, slug },
+      }),
+    ],
+  });
+  return {
+    job_id: jobId,
+    tenant_id: tenantId,
+    trace_id: traceId,
+    status: "Pending",
+    canonical_hostname: canonicalHostname,
+    region,
+    plan,
+    placement,
+  };
+}
+
+/** Runs `work` and turns a slug collision at commit into CONFLICT. */
+export async function withSlugConflict<T>(slug: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (isSlugCollision(err)) throw slugTaken(slug);
+    throw err;
+  }
+}
+
+/**
+ * Registers a tenant and its first provision job in one transaction (see
+ * registerTenant). With an idempotency key a retry returns the first answer
+ * and creates nothing.
  */
 export async function createTenant(opts: {
   db?: TDb;
@@ -53,72 +152,18 @@ export async function createTenant(opts: {
   idempotencyKey?: string | null;
 }): Promise<TCreateTenantResult> {
   const db = opts.db ?? defaultDb();
-  const config = env();
   const { input } = opts;
-  if (input.simulate_failure_stage && config.PROVISION_DISPATCHER !== "local") {
-    throw new AppError("BAD_REQUEST", {
-      message: "simulate_failure_stage is accepted only while the local runner dispatches provisioning",
-      details: { field: "simulate_failure_stage" },
-    });
-  }
-  const region = input.region ?? config.DEFAULT_REGION;
-  const plan = input.plan ?? "starter";
-  const slug = input.subdomain_slug;
-  const canonicalHostname = canonicalHostnameOf(slug, config.TENANT_BASE_DOMAIN);
-
-  try {
-    return await withIdempotency<TCreateTenantResult>({
+  assertFailureSimulationAllowed(input.simulate_failure_stage);
+  return withSlugConflict(input.subdomain_slug, () =>
+    withIdempotency<TCreateTenantResult>({
       db,
       scope: `${opts.callerScope}:tenants.create`,
       key: opts.idempotencyKey ?? null,
       request: input,
       work: async (tx) => {
-        const tenantId = newTenantId();
-        const jobId = newProvisionJobId();
-        const traceId = newTraceId();
-        // A taken slug fails the insert below and rolls the reservation back with it.
-        const placement = await reservePlacement({ db: tx, request: { region, plan } });
-        await tx.tenant.create({
-          data: {
-            id: tenantId,
-            slug,
-            companyName: input.company_name,
-            canonicalHostname,
-            region,
-            plan,
-            nodeId: placement.target_server_id,
-            createdBy: opts.createdBy ?? null,
-          },
-          select: { id: true },
-        });
-        await createPendingJob({
-          db: tx,
-          jobId,
-          tenantId,
-          traceId,
-          placement,
-          simulateFailureStage: input.simulate_failure_stage,
-        });
-        await appendTraceEvents({
-          db: tx,
-          events: [
-            embarkEvent({
-              trace_id: traceId,
-              job_id: jobId,
-              stage: "placement",
-              status: "succeeded",
-              message: placement.create_new_server
-                ? `${placement.dedicated ? "dedicated" : "shared"} stack on a new server in ${region}`
-                : `on ${placement.target_server_id} in ${region}`,
-              data: { ...placement, plan, tenant_id: tenantId, slug },
-            }),
-          ],
-        });
-        return { job_id: jobId, tenant_id: tenantId, trace_id: traceId, status: "Pending" as const };
+        const { job_id, tenant_id, trace_id, status } = await registerTenant(tx, { input, createdBy: opts.createdBy });
+        return { job_id, tenant_id, trace_id, status };
       },
-    });
-  } catch (err) {
-    if (isSlugCollision(err)) throw slugTaken(slug);
-    throw err;
-  }
+    }),
+  );
 }

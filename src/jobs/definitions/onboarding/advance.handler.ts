@@ -1,0 +1,9 @@
+import type { TJobHandler } from "@/jobs/define-job";
+import { advanceOnboarding } from "@/server/services/onboarding/advance-onboarding";
+import { ZOnboardingAdvancePayload } from "./advance";
+
+const handler: TJobHandler<{ sessionId: string }> = async (payload, ctx) => {
+  const { sessionId } = ZOnboardingAdvancePayload.parse(payload);
+  await advanceOnboarding({ sessionId, signal: ctx.signal, isLastAttempt: ctx.isLastAttempt });
+};
+export default handler;

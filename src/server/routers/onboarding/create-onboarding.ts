@@ -1,0 +1,37 @@
+import { AppError } from "@/server/errors";
+import { idempotencyKeyFrom } from "@/server/services/idempotency/with-idempotency";
+import { createOnboarding } from "@/server/services/onboarding/create-onboarding";
+import { ZCreateOnboardingRequest, ZOnboardingSession } from "@/server/services/onboarding/onboarding.types";
+import { callerScopeOf } from "@/server/trpc/principal";
+import { userProcedure } from "@/server/trpc/procedures";
+
+export const createOnboardingRoute = userProcedure
+  .meta({
+    openapi: {
+      method: "POST",
+      path: "/api/v1/onboarding",
+      tags: ["onboarding"],
+      summary: "Start an onboarding",
+      description:
+        "Writes the session and its five steps. The free tier (starter) registers the tenant and queues its provision job at once, so the answer carries `jobId`; a taken slug is 409 and leaves nothing behind. A paid tier answers with `checkoutUrl` (Stripe Checkout) and starts when the payment arrives; without Stripe it is 422 with the reason. A signed-in user onboards only themselves (`userId` is their own id). Send an `Idempotency-Key` header to make retries safe.",
+      protect: true,
+    },
+    successStatus: 202,
+  })
+  .input(ZCreateOnboardingRequest)
+  .output(ZOnboardingSession)
+  .mutation(({ ctx, input }) => {
+    const { principal } = ctx;
+    if (principal.kind === "user" && principal.user.id !== input.userId) {
+      throw new AppError("FORBIDDEN", {
+        message: "userId must be your own user id",
+        details: { field: "userId" },
+      });
+    }
+    return createOnboarding({
+      input,
+      callerScope: callerScopeOf(principal),
+      customerEmail: principal.kind === "user" ? principal.user.email : null,
+      idempotencyKey: idempotencyKeyFrom(ctx.headers),
+    });
+  });

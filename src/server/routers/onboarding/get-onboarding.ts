@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { loadOnboardingView } from "@/server/services/onboarding/onboarding-view";
+import { ZOnboardingId, ZOnboardingSession } from "@/server/services/onboarding/onboarding.types";
+import { db } from "@/server/db";
+import { userProcedure } from "@/server/trpc/procedures";
+import { assertSessionAccess } from "./access";
+
+export const getOnboardingRoute = userProcedure
+  .meta({
+    openapi: {
+      method: "GET",
+      path: "/api/v1/onboarding/{id}",
+      tags: ["onboarding"],
+      summary: "An onboarding session with its steps",
+      description: "A signed-in user sees their own sessions; operators and keys see every session.",
+      protect: true,
+    },
+  })
+  .input(z.object({ id: ZOnboardingId }))
+  .output(ZOnboardingSession)
+  .query(async ({ ctx, input }) => {
+    const session = await loadOnboardingView(db(), input.id);
+    assertSessionAccess(ctx.principal, session);
+    return session;
+  });

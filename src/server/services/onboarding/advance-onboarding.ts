@@ -1,0 +1,172 @@
+import { enqueue } from "@/jobs/registry";
+import type { Prisma } from "@/generated/prisma/client";
+import { db as defaultDb, type TDb, type TDbOrTx } from "@/server/db";
+import { runCreatePlatform } from "./create-platform";
+import { mintDeployToken } from "./deploy-token";
+import { completeSession, failSession, lockSession } from "./session-state";
+import { deployServices, RetryableStepError, setupRepo, verifyTenant, type TStepOutcome } from "./step-actions";
+import { isStepDone, type TOnboardingStepKey } from "./steps";
+
+/** How long deploy_services waits for its workflow to call back before the step fails. */
+export const DEPLOY_CALLBACK_TIMEOUT_MS = 60 * 60 * 1000;
+
+/** A setup_repo or verify still `running` after this long was left by a runner that died. */
+const STALE_RUNNING_MS = 2 * 60 * 1000;
+
+/**
+ * Queues the step runner for a session, in the caller's transaction. Two
+ * runners at once are harmless: each pass works on the locked session row.
+ */
+export async function scheduleAdvance(db: TDbOrTx, sessionId: string, opts: { startAfter?: Date } = {}): Promise<void> {
+  await enqueue("onboarding.advance", { sessionId }, { db, startAfter: opts.startAfter });
+}
+
+type TStepRow = { key: string; status: string; result: unknown; startedAt: Date | null };
+
+/** What one pass found to do. */
+type TPass =
+  | { kind: "stop" }
+  | { kind: "again" }
+  | { kind: "run"; step: "setup_repo" | "deploy_services" | "verify"; deployToken?: string };
+
+/**
+ * The step runner: runs a session's first unfinished step, then the next,
+ * until the session completes, fails, or waits for a callback (the provision
+ * job, the deploy workflow). Finished steps never run again. Safe to run
+ * twice at once and after a crash: each pass works on the locked session
+ * row, and a step found `running` after a crash is run again (setup_repo and
+ * verify are idempotent).
+ */
+export async function advanceOnboarding(opts: {
+  db?: TDb;
+  sessionId: string;
+  signal?: AbortSignal;
+  /** False while the background job has retries left: transient failures are thrown for a later try. */
+  isLastAttempt?: boolean;
+}): Promise<void> {
+  const db = opts.db ?? defaultDb();
+  for (let pass = 0; pass < 12; pass++) {
+    const next = await db.$transaction((tx) => planPass(tx, opts.sessionId));
+    if (next.kind === "stop") return;
+    if (next.kind === "again") continue;
+    const session = await db.onboardingSession.findUniqueOrThrow({
+      where: { id: opts.sessionId },
+      include: { steps: true },
+    });
+    let outcome: TStepOutcome;
+    try {
+      outcome =
+        next.step === "setup_repo"
+          ? await setupRepo(session, opts.signal)
+          : next.step === "deploy_services"
+            ? await deployServices(session, resultOf(session.steps, "setup_repo"), next.deployToken!, opts.signal)
+            : await verifyTenant(db, session);
+    } catch (err) {
+      if (err instanceof RetryableStepError && opts.isLastAttempt === false) {
+        // Back to pending, so the job's next try runs the step again.
+        await db.onboardingStep.updateMany({
+          where: { sessionId: opts.sessionId, key: next.step, status: "running" },
+          data: { status: "pending", error: err.message },
+        });
+        throw err;
+      }
+      outcome = { status: "failed", error: err instanceof Error ? err.message : String(err) };
+    }
+    const more = await db.$transaction((tx) => recordOutcome(tx, opts.sessionId, next.step, outcome));
+    if (!more) return;
+  }
+}
+
+function resultOf(steps: { key: string; result: unknown }[], key: TOnboardingStepKey): Record<string, unknown> | null {
+  return (steps.find((s) => s.key === key)?.result as Record<string, unknown> | null) ?? null;
+}
+
+async function planPass(tx: TDbOrTx, sessionId: string): Promise<TPass> {
+  const locked = await lockSession(tx, sessionId);
+  if (!locked || locked.status !== "in_progress") return { kind: "stop" };
+  const session = await tx.onboardingSession.findUniqueOrThrow({
+    where: { id: sessionId },
+    include: { steps: { orderBy: { position: "asc" } } },
+  });
+  const step = session.steps.find((s) => !isStepDone(s.status)) as TStepRow | undefined;
+  if (!step) {
+    await completeSession(tx, sessionId);
+    return { kind: "stop" };
+  }
+  const key = step.key as TOnboardingStepKey;
+  if (step.status === "failed") {
+    // A step failed by hand (PATCH) without failing the session: the session follows it.
+    await failSession(tx, { sessionId, step: key, error: "step failed" });
+    return { kind: "stop" };
+  }
+  switch (key) {
+    case "create_platform": {
+      const started = await runCreatePlatform(tx, session, { onTaken: "fail" });
+      return started ? { kind: "again" } : { kind: "stop" };
+    }
+    case "provision_infra":
+      // Ends when the provision job's outcome arrives (onProvisionJobEnded).
+      return { kind: "stop" };
+    case "deploy_services": {
+      if (step.status === "running") {
+        if (step.startedAt && Date.now() - step.startedAt.getTime() >= DEPLOY_CALLBACK_TIMEOUT_MS) {
+          await failSession(tx, {
+            sessionId,
+            step: key,
+            error: `The deploy workflow did not call back within ${DEPLOY_CALLBACK_TIMEOUT_MS / 60_000} minutes`,
+          });
+        }
+        return { kind: "stop" };
+      }
+      const { token, tokenHash } = mintDeployToken();
+      await startStep(tx, sessionId, key);
+      await tx.onboardingSession.update({ where: { id: sessionId }, data: { deployTokenHash: tokenHash } });
+      return { kind: "run", step: key, deployToken: token };
+    }
+    case "setup_repo":
+    case "verify":
+      // Running and recent: another runner has it. Running and old: that runner died; run it again.
+      if (step.status === "running" && step.startedAt && Date.now() - step.startedAt.getTime() < STALE_RUNNING_MS) {
+        return { kind: "stop" };
+      }
+      await startStep(tx, sessionId, key);
+      return { kind: "run", step: key };
+  }
+}
+
+async function startStep(tx: TDbOrTx, sessionId: string, key: TOnboardingStepKey): Promise<void> {
+  await tx.onboardingStep.update({
+    where: { sessionId_key: { sessionId, key } },
+    data: { status: "running", attempts: { increment: 1 }, startedAt: new Date(), finishedAt: null, error: null },
+  });
+}
+
+/** Writes a step's outcome; true when the runner should go on to the next step. */
+async function recordOutcome(
+  tx: TDbOrTx,
+  sessionId: string,
+  key: TOnboardingStepKey,
+  outcome: TStepOutcome,
+): Promise<boolean> {
+  const locked = await lockSession(tx, sessionId);
+  if (!locked || locked.status !== "in_progress") return false;
+  const step = await tx.onboardingStep.findUniqueOrThrow({ where: { sessionId_key: { sessionId, key } } });
+  // Changed meanwhile (a PATCH, another runner): that outcome stands.
+  if (step.status !== "running") return true;
+  const result = (outcome.result ?? undefined) as Prisma.InputJsonObject | undefined;
+  switch (outcome.status) {
+    case "failed":
+      await failSession(tx, { sessionId, step: key, error: outcome.error, result: outcome.result });
+      return false;
+    case "waiting":
+      await tx.onboardingStep.update({ where: { sessionId_key: { sessionId, key } }, data: { result } });
+      await scheduleAdvance(tx, sessionId, { startAfter: new Date(Date.now() + DEPLOY_CALLBACK_TIMEOUT_MS + 1_000) });
+      return false;
+    default:
+      await tx.onboardingStep.update({
+        where: { sessionId_key: { sessionId, key } },
+        data: { status: outcome.status, result, finishedAt: new Date() },
+      });
+      return true;
+  }
+}

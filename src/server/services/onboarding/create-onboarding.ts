@@ -1,0 +1,137 @@
+import { env } from "@/env";
+import { db as defaultDb, type TDb, type TDbOrTx } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { createCheckoutSession } from "@/server/integrations/stripe/create-checkout-session";
+import { withIdempotency } from "@/server/services/idempotency/with-idempotency";
+import { planAvailability } from "@/server/services/payments/plan-availability";
+import { sortableId } from "@/server/services/shared/random-id";
+import { assertFailureSimulationAllowed, withSlugConflict } from "@/server/services/tenants/create-tenant";
+import { runCreatePlatform } from "./create-platform";
+import type { TCreateOnboardingRequest, TOnboardingSession } from "./onboarding.types";
+import { loadOnboardingView, onboardingView, SESSION_VIEW_INCLUDE } from "./onboarding-view";
+import { ONBOARDING_STEPS } from "./steps";
+
+export const newOnboardingId = (): string => `onb_${sortableId()}`;
+
+/** How long an unpaid checkout holds its slug (Stripe expires Checkout sessions after a day). */
+export const CHECKOUT_HOLD_MS = 24 * 60 * 60 * 1000;
+
+function slugTaken(slug: string, why: string): AppError {
+  return new AppError("CONFLICT", { message: `The subdomain ${slug} is ${why}`, details: { field: "slug", slug } });
+}
+
+/** A slug is free when no tenant has it and no unpaid checkout of the last day holds it. */
+async function assertSlugFree(tx: TDbOrTx, slug: string): Promise<void> {
+  const tenant = await tx.tenant.findUnique({ where: { slug }, select: { id: true } });
+  if (tenant) throw slugTaken(slug, "taken");
+  const held = await tx.onboardingSession.findFirst({
+    where: {
+      slug,
+      paymentStatus: "awaiting_payment",
+      status: "pending",
+      createdAt: { gt: new Date(Date.now() - CHECKOUT_HOLD_MS) },
+    },
+    select: { id: true },
+  });
+  if (held) throw slugTaken(slug, "held by a signup waiting for payment");
+}
+
+/**
+ * Starts an onboarding. One transaction writes the session and its five
+ * steps; a free tier then runs `create_platform` in the same transaction
+ * (tenant, placement, provision job), so the answer carries the job id and a
+ * taken slug leaves nothing behind. A paid tier waits for Stripe Checkout:
+ * the session holds the slug and the answer carries the checkout URL.
+ */
+export async function createOnboarding(opts: {
+  db?: TDb;
+  input: TCreateOnboardingRequest;
+  /** Who asks: `user:<id>`, `apiKey:<id>` or `internal`; also the idempotency scope. */
+  callerScope: string;
+  /** Where Stripe sends the buyer back to; defaults to the wizard. */
+  returnPath?: string;
+  customerEmail?: string | null;
+  idempotencyKey?: string | null;
+}): Promise<TOnboardingSession> {
+  const db = opts.db ?? defaultDb();
+  const { input } = opts;
+  const paid = input.tier !== "starter";
+  if (paid) {
+    const availability = planAvailability()[input.tier];
+    if (!availability.available) {
+      throw new AppError("UNPROCESSABLE", {
+        message: `The ${input.tier} plan is unavailable: ${availability.reason ?? "payments are not configured"}`,
+        details: { field: "tier", reason: availability.reason ?? null },
+      });
+    }
+  }
+  assertFailureSimulationAllowed(input.simulate_failure_stage);
+  const region = input.region ?? env().DEFAULT_REGION;
+
+  // A retry with the same Idempotency-Key gets the same session, as it is now.
+  const { id } = await withSlugConflict(input.slug, () =>
+    withIdempotency<{ id: string }>({
+      db,
+      scope: `${opts.callerScope}:onboarding.create`,
+      key: opts.idempotencyKey ?? null,
+      request: input,
+      work: async (tx) => {
+        await assertSlugFree(tx, input.slug);
+        const id = newOnboardingId();
+        const session = await tx.onboardingSession.create({
+          data: {
+            id,
+            userId: input.userId,
+            platformName: input.platformName,
+            slug: input.slug,
+            tier: input.tier,
+            region,
+            stackTemplateId: input.stackTemplateId ?? null,
+            simulateFailureStage: input.simulate_failure_stage ?? null,
+            paymentStatus: paid ? "awaiting_payment" : "not_required",
+            createdBy: opts.callerScope,
+            steps: { create: ONBOARDING_STEPS.map((s, position) => ({ key: s.key, label: s.label, position })) },
+          },
+        });
+        if (!paid) await runCreatePlatform(tx, session, { onTaken: "throw" });
+        return { id };
+      },
+    }),
+  );
+  const created = await loadOnboardingView(db, id);
+  if (created.paymentStatus !== "awaiting_payment") return created;
+  return ensureCheckout({ db, id, returnPath: opts.returnPath, customerEmail: opts.customerEmail });
+}
+
+/**
+ * Makes sure an unpaid session has its Stripe Checkout. Stripe's idempotency
+ * key is derived from the session id, so a repeat (a retried request, a
+ * crash between Stripe's answer and our write) gets the same checkout.
+ */
+export async function ensureCheckout(opts: {
+  db?: TDb;
+  id: string;
+  returnPath?: string;
+  customerEmail?: string | null;
+}): Promise<TOnboardingSession> {
+  const db = opts.db ?? defaultDb();
+  const session = await db.onboardingSession.findUnique({ where: { id: opts.id }, include: SESSION_VIEW_INCLUDE });
+  if (!session) throw new AppError("NOT_FOUND", { message: `No onboarding session ${opts.id}` });
+  if (session.paymentStatus !== "awaiting_payment" || session.checkoutUrl) return onboardingView(session);
+  const base = env().EMBARK_PUBLIC_URL;
+  const back = `${base}${opts.returnPath ?? "/onboarding"}`;
+  const join = back.includes("?") ? "&" : "?";
+  const checkout = await createCheckoutSession({
+    onboardingId: session.id,
+    tier: session.tier as "growth" | "scale",
+    customerEmail: opts.customerEmail ?? null,
+    successUrl: `${back}${join}session=${session.id}&checkout=success`,
+    cancelUrl: `${back}${join}session=${session.id}&checkout=cancelled`,
+  });
+  const updated = await db.onboardingSession.update({
+    where: { id: session.id },
+    data: { checkoutSessionId: checkout.id, checkoutUrl: checkout.url },
+    include: SESSION_VIEW_INCLUDE,
+  });
+  return onboardingView(updated);
+}

@@ -1,0 +1,67 @@
+import type { TDbOrTx } from "@/server/db";
+import { emitWebhookEvent } from "@/server/services/webhooks/emit-webhook-event";
+import { scheduleAdvance } from "./advance-onboarding";
+import { failSession, lockSession } from "./session-state";
+
+/**
+ * A provision job ended (the workflow's callback, a dispatch that gave up,
+ * the watchdog). In the transaction that records the outcome: subscribers
+ * hear `provision.completed` or `provision.failed`, and the onboarding
+ * session waiting on that job ends its `provision_infra` step: on to the next
+ * step, or failed with the job's stage and message.
+ */
+export async function onProvisionJobEnded(
+  tx: TDbOrTx,
+  opts: { jobId: string; status: "Completed" | "Failed"; failureStage?: string | null; message?: string | null },
+): Promise<void> {
+  const job = await tx.provisionJob.findUniqueOrThrow({
+    where: { id: opts.jobId },
+    select: {
+      tenantId: true,
+      traceId: true,
+      attempt: true,
+      region: true,
+      outputs: true,
+      tenant: { select: { slug: true, canonicalHostname: true } },
+    },
+  });
+  await emitWebhookEvent({
+    db: tx,
+    type: opts.status === "Completed" ? "provision.completed" : "provision.failed",
+    data: {
+      job_id: opts.jobId,
+      tenant_id: job.tenantId,
+      trace_id: job.traceId,
+      attempt: job.attempt,
+      region: job.region,
+      slug: job.tenant.slug,
+      canonical_hostname: job.tenant.canonicalHostname,
+      status: opts.status,
+      ...(opts.status === "Failed" ? { failure_stage: opts.failureStage ?? null, message: opts.message ?? null } : {}),
+    },
+  });
+
+  const session = await tx.onboardingSession.findFirst({ where: { provisionJobId: opts.jobId }, select: { id: true } });
+  if (!session) return;
+  const locked = await lockSession(tx, session.id);
+  if (locked?.status !== "in_progress") return;
+  const step = await tx.onboardingStep.findUniqueOrThrow({
+    where: { sessionId_key: { sessionId: session.id, key: "provision_infra" } },
+  });
+  if (step.status !== "running") return;
+  const result = { job_id: opts.jobId, trace_id: job.traceId, attempt: job.attempt, outputs: job.outputs ?? null };
+  if (opts.status === "Completed") {
+    await tx.onboardingStep.update({
+      where: { sessionId_key: { sessionId: session.id, key: "provision_infra" } },
+      data: { status: "succeeded", finishedAt: new Date(), result: result as object },
+    });
+    await scheduleAdvance(tx, session.id);
+  } else {
+    await failSession(tx, {
+      sessionId: session.id,
+      step: "provision_infra",
+      error: `Provisioning failed at ${opts.failureStage ?? "an unknown stage"}${opts.message ? `: ${opts.message}` : ""}`,
+      result,
+    });
+  }
+}

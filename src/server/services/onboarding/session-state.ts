@@ -1,0 +1,84 @@
+import type { TDbOrTx } from "@/server/db";
+import { emitWebhookEvent } from "@/server/services/webhooks/emit-webhook-event";
+import type { TOnboardingStepKey } from "./steps";
+
+/** The facts a webhook subscriber gets about a session. */
+async function sessionFacts(tx: TDbOrTx, sessionId: string) {
+  const s = await tx.onboardingSession.findUniqueOrThrow({
+    where: { id: sessionId },
+    select: {
+      id: true,
+      userId: true,
+      platformName: true,
+      slug: true,
+      tier: true,
+      region: true,
+      tenantId: true,
+      provisionJobId: true,
+      traceId: true,
+      resumeCount: true,
+      tenant: { select: { canonicalHostname: true } },
+    },
+  });
+  return {
+    onboarding_id: s.id,
+    user_id: s.userId,
+    platform_name: s.platformName,
+    slug: s.slug,
+    tier: s.tier,
+    region: s.region,
+    tenant_id: s.tenantId,
+    job_id: s.provisionJobId,
+    trace_id: s.traceId,
+    canonical_hostname: s.tenant?.canonicalHostname ?? null,
+    resume_count: s.resumeCount,
+  };
+}
+
+/** Fails a step and its session, and tells subscribers (onboarding.failed), in the caller's transaction. */
+export async function failSession(
+  tx: TDbOrTx,
+  opts: { sessionId: string; step: TOnboardingStepKey; error: string; result?: Record<string, unknown> },
+): Promise<void> {
+  const now = new Date();
+  const error = opts.error.slice(0, 2000);
+  await tx.onboardingStep.update({
+    where: { sessionId_key: { sessionId: opts.sessionId, key: opts.step } },
+    data: {
+      status: "failed",
+      error,
+      finishedAt: now,
+      ...(opts.result ? { result: opts.result as object } : {}),
+    },
+  });
+  await tx.onboardingSession.update({
+    where: { id: opts.sessionId },
+    data: { status: "failed", failedStep: opts.step, error, finishedAt: now },
+  });
+  await emitWebhookEvent({
+    db: tx,
+    type: "onboarding.failed",
+    data: { ...(await sessionFacts(tx, opts.sessionId)), failed_step: opts.step, error },
+  });
+}
+
+/** Completes a session whose steps are all done, and tells subscribers (onboarding.completed). */
+export async function completeSession(tx: TDbOrTx, sessionId: string): Promise<void> {
+  await tx.onboardingSession.update({
+    where: { id: sessionId },
+    data: { status: "completed", finishedAt: new Date(), failedStep: null, error: null },
+  });
+  const facts = await sessionFacts(tx, sessionId);
+  await emitWebhookEvent({
+    db: tx,
+    type: "onboarding.completed",
+    data: { ...facts, url: facts.canonical_hostname ? `https://${facts.canonical_hostname}` : null },
+  });
+}
+
+/** Locks a session row for the rest of the transaction; null when there is none. */
+export async function lockSession(tx: TDbOrTx, id: string): Promise<{ id: string; status: string } | null> {
+  const [row] = await tx.$queryRaw<{ id: string; status: string }[]>`
+    SELECT id, status FROM onboarding_sessions WHERE id = ${id} FOR UPDATE`;
+  return row ?? null;
+}

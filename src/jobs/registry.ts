@@ -6,6 +6,7 @@ import { outboxMaintainJob } from "./definitions/outbox/maintain";
 import { provisioningDispatchJob } from "./definitions/provisioning/dispatch";
 import { provisioningRunLocalJob } from "./definitions/provisioning/run-local";
 import { provisioningWatchdogJob } from "./definitions/provisioning/watchdog";
+import { webhooksDeliverJob } from "./definitions/webhooks/deliver";
 import { sendJob, type TEnqueueOptions } from "./send-job";
 
 /** Every background job this app runs. Add a definition here to make it enqueueable and worked. */
@@ -16,6 +17,7 @@ const DEFINITIONS = [
   provisioningDispatchJob,
   provisioningRunLocalJob,
   provisioningWatchdogJob,
+  webhooksDeliverJob,
 ] as const;
 
 export const JOB_DEFINITIONS: readonly TJobDefinition[] = DEFINITIONS;

@@ -8,6 +8,7 @@ import { nodesRouter } from "@/server/routers/nodes/router";
 import { placementRouter } from "@/server/routers/placement/router";
 import { tenantsRouter } from "@/server/routers/tenants/router";
 import { traceRouter } from "@/server/routers/trace/router";
+import { webhooksRouter } from "@/server/routers/webhooks/router";
 import { createCallerFactory, router } from "./init";
 
 /** Every router of the API; the REST surface and the typed client derive from it. */
@@ -22,6 +23,7 @@ export const appRouter = router({
   nodes: nodesRouter,
   placement: placementRouter,
   onboarding: onboardingRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

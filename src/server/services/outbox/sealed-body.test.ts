@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSealed, openBody, sealBody } from "./sealed-body";
+import { isSealed, OUTBOX_BODY_PURPOSE, openBody, sealBody } from "./sealed-body";
 
 const secret = "s3cr3t-Vx9Qm2Lp7Rt4Wz8Ny1Kd5Hg0Jb6Fc";
 const id = "msg_0123456789abcdefghjkmnpqrs";
@@ -25,5 +25,19 @@ describe("sealed outbox bodies", () => {
     raw[raw.length - 1]! ^= 1;
     expect(() => openBody({ id, stored: `enc:v1:${raw.toString("base64")}`, secret })).toThrow();
     expect(() => openBody({ id, stored: "plain text", secret })).toThrow(/not sealed/);
+  });
+
+  it("still opens a body sealed before purposes existed, with or without naming the outbox's purpose", () => {
+    // Written by the code before `purpose` was added: the default must stay byte-compatible.
+    const stored = "enc:v1:6aue6ny3fFa4MJFcv2S+AP5NR+9pM8FU4s1x7QaDs9yd30nLrpGRixnvVxDzhQQ=";
+    expect(openBody({ id, stored, secret })).toBe("Your code is 483920");
+    expect(openBody({ id, stored, secret, purpose: OUTBOX_BODY_PURPOSE })).toBe("Your code is 483920");
+  });
+
+  it("keys each purpose separately: a value sealed for one cannot be opened as another", () => {
+    const stored = sealBody({ id, text: "whsec_abc", secret, purpose: "webhook-secret-v1" });
+    expect(openBody({ id, stored, secret, purpose: "webhook-secret-v1" })).toBe("whsec_abc");
+    expect(() => openBody({ id, stored, secret })).toThrow();
+    expect(() => openBody({ id, stored: sealBody({ id, text: "code", secret }), secret, purpose: "webhook-secret-v1" })).toThrow();
   });
 });

@@ -233,6 +233,49 @@ describe("an onboarding session", () => {
   });
 });
 
+describe("the deploy workflow's callback", () => {
+  it("takes the run's own token once, refuses other tokens and a changed outcome", async () => {
+    const first = (await signup("deploy-one")).body.onboardingId;
+    const second = (await signup("deploy-two")).body.onboardingId;
+    const dispatch = await eventually(async () => github.dispatches.find((d) => d.inputs.onboarding_id === first), {
+      what: "the first deploy dispatch",
+      timeoutMs: 25_000,
+    });
+    const token = dispatch.inputs.callback_token!;
+    expect(token).toMatch(/^odt_/);
+    const report = (id: string, status: string, bearer: string | null) =>
+      api("POST", `/internal/onboarding/${id}/deploy-complete`, { id, status }, bearer);
+
+    expect((await report(first, "succeeded", "odt_not-a-real-token")).status).toBe(401);
+    const other = await report(second, "succeeded", token);
+    expect(other.status).toBe(403);
+    expect(other.body.error.message).toContain("another onboarding");
+    expect((await report(first, "bogus", token)).status).toBe(400);
+
+    const ok = await report(first, "succeeded", token);
+    expect(ok).toMatchObject({ status: 200, body: { onboardingId: first, status: "succeeded", changed: true } });
+    expect((await report(first, "succeeded", token)).body.changed).toBe(false);
+    expect((await report(first, "failed", token)).status).toBe(409);
+    await sessionWhere(first, "the first session to complete", (s) => s.status === "completed");
+  });
+
+  it("fails the session when the deploy reports failure, and resume dispatches the deploy again", async () => {
+    const id = (await signup("deploy-fail")).body.onboardingId;
+    const failed = await finishDeploy(id, "failed");
+    expect(failed.status).toBe(200);
+    const session = await sessionWhere(id, "the session to fail", (s) => s.status === "failed");
+    expect(session).toMatchObject({ failedStep: "deploy_services", error: expect.stringContaining("deploy workflow failed") });
+    github.dispatches.length = 0;
+    expect((await api("POST", `/api/v1/onboarding/${id}/resume`)).status).toBe(202);
+    const again = await finishDeploy(id);
+    // A new run gets a new token; the old one no longer works.
+    expect(again.dispatch.inputs.callback_token).not.toBe(failed.dispatch.inputs.callback_token);
+    const done = await sessionWhere(id, "the session to complete", (s) => s.status === "completed");
+    expect(stepOf(done, "deploy_services").attempts).toBe(2);
+    expect(stepOf(done, "setup_repo").attempts).toBe(1);
+  });
+});
+
 describe("onboarding input and state checks", () => {
   it("answers bad input with a message per field and writes nothing", async () => {
     const res = await api("POST", "/api/v1/onboarding", { platformName: "x", slug: "Bad Slug!", tier: "gold", userId: "" });

@@ -5,6 +5,7 @@ import { createCheckoutSession } from "@/server/integrations/stripe/create-check
 import { withIdempotency } from "@/server/services/idempotency/with-idempotency";
 import { planAvailability } from "@/server/services/payments/plan-availability";
 import { sortableId } from "@/server/services/shared/random-id";
+import { checkSlugAvailability } from "@/server/services/tenants/check-slug-availability";
 import { assertFailureSimulationAllowed, withSlugConflict } from "@/server/services/tenants/create-tenant";
 import { runCreatePlatform } from "./create-platform";
 import type { TCreateOnboardingRequest, TOnboardingSession } from "./onboarding.types";
@@ -13,27 +14,15 @@ import { ONBOARDING_STEPS } from "./steps";
 
 export const newOnboardingId = (): string => `onb_${sortableId()}`;
 
-/** How long an unpaid checkout holds its slug (Stripe expires Checkout sessions after a day). */
-export const CHECKOUT_HOLD_MS = 24 * 60 * 60 * 1000;
-
-function slugTaken(slug: string, why: string): AppError {
-  return new AppError("CONFLICT", { message: `The subdomain ${slug} is ${why}`, details: { field: "slug", slug } });
-}
-
-/** A slug is free when no tenant has it and no unpaid checkout of the last day holds it. */
+/** A slug is free when no tenant has it and no open checkout holds it. */
 async function assertSlugFree(tx: TDbOrTx, slug: string): Promise<void> {
-  const tenant = await tx.tenant.findUnique({ where: { slug }, select: { id: true } });
-  if (tenant) throw slugTaken(slug, "taken");
-  const held = await tx.onboardingSession.findFirst({
-    where: {
-      slug,
-      paymentStatus: "awaiting_payment",
-      status: "pending",
-      createdAt: { gt: new Date(Date.now() - CHECKOUT_HOLD_MS) },
-    },
-    select: { id: true },
-  });
-  if (held) throw slugTaken(slug, "held by a signup waiting for payment");
+  const check = await checkSlugAvailability({ db: tx, slug });
+  if (!check.available) {
+    throw new AppError("CONFLICT", {
+      message: `The subdomain ${slug} is not available: ${check.reason ?? "taken"}`,
+      details: { field: "slug", slug },
+    });
+  }
 }
 
 /**

@@ -41,18 +41,35 @@ export async function onProvisionJobEnded(
     },
   });
 
-  const session = await tx.onboardingSession.findFirst({ where: { provisionJobId: opts.jobId }, select: { id: true } });
+  const session = await tx.onboardingSession.findFirst({
+    where: { OR: [{ provisionJobId: opts.jobId }, { tenantId: job.tenantId }] },
+    select: { id: true, provisionJobId: true },
+  });
   if (!session) return;
   const locked = await lockSession(tx, session.id);
-  if (locked?.status !== "in_progress") return;
-  const step = await tx.onboardingStep.findUniqueOrThrow({
-    where: { sessionId_key: { sessionId: session.id, key: "provision_infra" } },
-  });
-  if (step.status !== "running") return;
+  if (!locked) return;
+  const stepKey = { sessionId_key: { sessionId: session.id, key: "provision_infra" } };
+  const step = await tx.onboardingStep.findUniqueOrThrow({ where: stepKey });
   const result = { job_id: opts.jobId, trace_id: job.traceId, attempt: job.attempt, outputs: job.outputs ?? null };
+  if (session.provisionJobId !== opts.jobId) {
+    // An operator retried the job from /cp rather than resuming the session:
+    // a completed retry picks the failed session up again where it stopped.
+    if (locked.status !== "failed" || step.status !== "failed" || opts.status !== "Completed") return;
+    await tx.onboardingStep.update({
+      where: stepKey,
+      data: { status: "succeeded", finishedAt: new Date(), error: null, result: result as object },
+    });
+    await tx.onboardingSession.update({
+      where: { id: session.id },
+      data: { status: "in_progress", provisionJobId: opts.jobId, failedStep: null, error: null, finishedAt: null },
+    });
+    await scheduleAdvance(tx, session.id);
+    return;
+  }
+  if (locked.status !== "in_progress" || step.status !== "running") return;
   if (opts.status === "Completed") {
     await tx.onboardingStep.update({
-      where: { sessionId_key: { sessionId: session.id, key: "provision_infra" } },
+      where: stepKey,
       data: { status: "succeeded", finishedAt: new Date(), result: result as object },
     });
     await scheduleAdvance(tx, session.id);

@@ -11,6 +11,7 @@ import { reloadEnv } from "@/env";
 import { startJobRuntime, stopJobRuntime } from "@/jobs/runtime";
 import { eventually } from "@/jobs/testing";
 import { db } from "@/server/db";
+import { retryProvisionJob } from "@/server/services/provisioning/retry-provision-job";
 import { startFakeGithub, type TFakeGithub } from "@/server/integrations/github/github-test-server";
 
 const TOKEN = "ghp_onboardingTestToken000000000000000000";
@@ -174,6 +175,17 @@ describe("an onboarding session", () => {
     ]);
     // A session that is not failed has nothing to resume.
     expect((await api("POST", `/api/v1/onboarding/${id}/resume`)).status).toBe(409);
+  });
+
+  it("picks a failed session up again when an operator retries its provision job from /cp", async () => {
+    configure({ GITHUB_TOKEN: undefined });
+    const created = await signup("retried", { simulate_failure_stage: "ansible" });
+    const id = created.body.onboardingId;
+    await sessionWhere(id, "the session to fail", (s) => s.status === "failed");
+    const retry = await retryProvisionJob({ jobId: created.body.jobId, actor: { id: "op-1", label: "op@example.com" } });
+    const done = await sessionWhere(id, "the session to complete", (s) => s.status === "completed");
+    expect(done.jobId).toBe(retry.job_id);
+    expect(stepOf(done, "provision_infra")).toMatchObject({ status: "succeeded", result: { job_id: retry.job_id } });
   });
 
   it("counts a repository left by an earlier attempt as set up", async () => {

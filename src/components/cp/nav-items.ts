@@ -10,6 +10,7 @@ export const NAV_ITEMS: TNavItem[] = [
   { href: "/cp/licensing", label: "Licensing", available: false, group: "Customers" },
   { href: "/cp/domains", label: "Portal domains", available: false, group: "Customers" },
   { href: "/cp/outbox", label: "Outbox", available: true, group: "System" },
+  { href: "/cp/webhooks", label: "Webhooks", available: true, group: "System" },
   { href: "/cp/api-keys", label: "API keys", available: true, group: "System" },
   { href: "/cp/audit", label: "Audit log", available: true, group: "System" },
 ];

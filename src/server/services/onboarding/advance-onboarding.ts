@@ -3,7 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { db as defaultDb, type TDb, type TDbOrTx } from "@/server/db";
 import { runCreatePlatform } from "./create-platform";
 import { mintDeployToken } from "./deploy-token";
-import { completeSession, failSession, lockSession } from "./session-state";
+import { completeSession, failSession, lockSession, startStep } from "./session-state";
 import { deployServices, RetryableStepError, setupRepo, verifyTenant, type TStepOutcome } from "./step-actions";
 import { isStepDone, type TOnboardingStepKey } from "./steps";
 
@@ -132,13 +132,6 @@ async function planPass(tx: TDbOrTx, sessionId: string): Promise<TPass> {
       await startStep(tx, sessionId, key);
       return { kind: "run", step: key };
   }
-}
-
-async function startStep(tx: TDbOrTx, sessionId: string, key: TOnboardingStepKey): Promise<void> {
-  await tx.onboardingStep.update({
-    where: { sessionId_key: { sessionId, key } },
-    data: { status: "running", attempts: { increment: 1 }, startedAt: new Date(), finishedAt: null, error: null },
-  });
 }
 
 /** Writes a step's outcome; true when the runner should go on to the next step. */

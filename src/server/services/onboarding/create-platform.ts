@@ -5,7 +5,7 @@ import type { TPlan } from "@/server/services/placement/decide-placement";
 import type { TProvisionStage } from "@/server/services/provisioning/provision-queue-message";
 import { registerTenant } from "@/server/services/tenants/create-tenant";
 import type { TRegion } from "@/server/services/placement/decide-placement";
-import { failSession } from "./session-state";
+import { failSession, startStep } from "./session-state";
 
 type TSessionForPlatform = {
   id: string;
@@ -31,10 +31,7 @@ export async function runCreatePlatform(
   opts: { onTaken: "throw" | "fail" },
 ): Promise<{ jobId: string } | null> {
   const now = new Date();
-  await tx.onboardingStep.update({
-    where: { sessionId_key: { sessionId: session.id, key: "create_platform" } },
-    data: { status: "running", attempts: { increment: 1 }, startedAt: now, finishedAt: null, error: null },
-  });
+  await startStep(tx, session.id, "create_platform");
   let registered;
   try {
     registered = await registerTenant(tx, {
@@ -68,17 +65,7 @@ export async function runCreatePlatform(
       },
     },
   });
-  await tx.onboardingStep.update({
-    where: { sessionId_key: { sessionId: session.id, key: "provision_infra" } },
-    data: {
-      status: "running",
-      attempts: { increment: 1 },
-      startedAt: now,
-      finishedAt: null,
-      error: null,
-      result: { job_id: registered.job_id, trace_id: registered.trace_id },
-    },
-  });
+  await startStep(tx, session.id, "provision_infra", { job_id: registered.job_id, trace_id: registered.trace_id });
   await tx.onboardingSession.update({
     where: { id: session.id },
     data: {

@@ -6,7 +6,7 @@ import { startRetryAttempt } from "@/server/services/provisioning/retry-provisio
 import { scheduleAdvance } from "./advance-onboarding";
 import type { TOnboardingSession } from "./onboarding.types";
 import { loadOnboardingView, notFound } from "./onboarding-view";
-import { lockSession } from "./session-state";
+import { lockSession, startStep } from "./session-state";
 import { isStepDone } from "./steps";
 
 /**
@@ -51,16 +51,11 @@ export async function resumeOnboarding(opts: {
           requestId: opts.requestId,
         });
         provisionJobId = retry.job_id;
-        await tx.onboardingStep.update({
-          where: { sessionId_key: { sessionId: opts.id, key: step.key } },
-          data: {
-            status: "running",
-            attempts: { increment: 1 },
-            startedAt: now,
-            finishedAt: null,
-            error: null,
-            result: { job_id: retry.job_id, trace_id: retry.trace_id, attempt: retry.attempt, retry_of_job_id: retry.retry_of_job_id },
-          },
+        await startStep(tx, opts.id, "provision_infra", {
+          job_id: retry.job_id,
+          trace_id: retry.trace_id,
+          attempt: retry.attempt,
+          retry_of_job_id: retry.retry_of_job_id,
         });
       } else {
         // The job did not fail (the step was failed by hand): wait for its outcome again.

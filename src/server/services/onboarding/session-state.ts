@@ -76,6 +76,26 @@ export async function completeSession(tx: TDbOrTx, sessionId: string): Promise<v
   });
 }
 
+/** Starts (or starts again) a step: running, one more attempt, a fresh start time and no error. */
+export async function startStep(
+  tx: TDbOrTx,
+  sessionId: string,
+  key: TOnboardingStepKey,
+  result?: Record<string, unknown>,
+): Promise<void> {
+  await tx.onboardingStep.update({
+    where: { sessionId_key: { sessionId, key } },
+    data: {
+      status: "running",
+      attempts: { increment: 1 },
+      startedAt: new Date(),
+      finishedAt: null,
+      error: null,
+      ...(result ? { result: result as object } : {}),
+    },
+  });
+}
+
 /** Locks a session row for the rest of the transaction; null when there is none. */
 export async function lockSession(tx: TDbOrTx, id: string): Promise<{ id: string; status: string } | null> {
   const [row] = await tx.$queryRaw<{ id: string; status: string }[]>`

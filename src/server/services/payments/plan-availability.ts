@@ -1,28 +1,20 @@
-import { env } from "@/env";
+import { env, type TEnv } from "@/env";
+import { paidTierProblem } from "@/server/integrations/stripe/create-checkout-session";
 
+/** Whether a plan can be chosen here, whether it is paid, and why not when it cannot. */
 export type TPlanAvailability = { available: boolean; paid: boolean; reason?: string };
+
+type TPaymentsEnv = Pick<TEnv, "STRIPE_SECRET_KEY" | "STRIPE_WEBHOOK_SECRET" | "STRIPE_PRICE_GROWTH" | "STRIPE_PRICE_SCALE">;
 
 /**
  * Which hosted plans a signup can choose on this server. Starter is free;
  * growth and scale go through Stripe Checkout, so they need payments
- * configured and the plan's price.
+ * configured and the plan's price, and say which variable is missing.
  */
-export function planAvailability(): Record<"starter" | "growth" | "scale", TPlanAvailability> {
-  const config = env();
-  const paid = (price: string | undefined, variable: string): TPlanAvailability => {
-    if (!config.STRIPE_SECRET_KEY || !config.STRIPE_WEBHOOK_SECRET) {
-      return {
-        available: false,
-        paid: true,
-        reason: "Payments are not configured on this server (STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET)",
-      };
-    }
-    if (!price) return { available: false, paid: true, reason: `This plan has no price configured (${variable})` };
-    return { available: true, paid: true };
+export function planAvailability(config: TPaymentsEnv = env()): Record<"starter" | "growth" | "scale", TPlanAvailability> {
+  const paid = (tier: "growth" | "scale"): TPlanAvailability => {
+    const reason = paidTierProblem(tier, config);
+    return reason ? { available: false, paid: true, reason } : { available: true, paid: true };
   };
-  return {
-    starter: { available: true, paid: false },
-    growth: paid(config.STRIPE_PRICE_GROWTH, "STRIPE_PRICE_GROWTH"),
-    scale: paid(config.STRIPE_PRICE_SCALE, "STRIPE_PRICE_SCALE"),
-  };
+  return { starter: { available: true, paid: false }, growth: paid("growth"), scale: paid("scale") };
 }

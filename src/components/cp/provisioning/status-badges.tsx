@@ -17,7 +17,8 @@ const DOT: Record<TBadgeTone, string> = {
   bad: "bg-rose-500",
 };
 
-function DotBadge({ tone, pulse, children }: { tone: TBadgeTone; pulse?: boolean; children: React.ReactNode }) {
+/** A badge led by a coloured dot; `pulse` marks something still moving. */
+export function DotBadge({ tone, pulse, children }: { tone: TBadgeTone; pulse?: boolean; children: React.ReactNode }) {
   return (
     <Badge tone={tone} className="gap-1.5">
       <span aria-hidden className={cn("h-1.5 w-1.5 rounded-full", DOT[tone], pulse && "animate-pulse")} />

@@ -7,6 +7,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Time } from "@/components/ui/time";
 import { formatDuration, isOpenJobStatus, stageLabel } from "@/components/cp/provisioning/format";
+import { FailureCallout } from "@/components/cp/provisioning/failure-callout";
 import { AttemptsCard, DispatchCard, Fact, OutputsCard, PlacementCard } from "@/components/cp/provisioning/job-facts";
 import { JobStages } from "@/components/cp/provisioning/job-stages";
 import { LiveRefresh } from "@/components/cp/provisioning/live-refresh";
@@ -69,22 +70,22 @@ export default async function ProvisionJobPage({ params }: { params: Promise<{ i
       </header>
 
       {job.status === "Failed" ? (
-        <section aria-label="Failure" className="mb-6 flex gap-3 rounded-lg border border-rose-200 bg-rose-50 px-5 py-4" data-testid="job-failure">
-          <svg aria-hidden viewBox="0 0 20 20" fill="currentColor" className="mt-0.5 h-5 w-5 shrink-0 text-rose-600">
-            <path fillRule="evenodd" d="M18 10a8 8 0 1 1-16 0 8 8 0 0 1 16 0Zm-8-5a.75.75 0 0 1 .75.75v4.5a.75.75 0 0 1-1.5 0v-4.5A.75.75 0 0 1 10 5Zm0 10a1 1 0 1 0 0-2 1 1 0 0 0 0 2Z" clipRule="evenodd" />
-          </svg>
-          <div className="min-w-0">
-            <h2 className="font-semibold text-rose-900">
+        <FailureCallout
+          testId="job-failure"
+          title={
+            <>
               Failed at {job.failure_stage ? stageLabel(job.failure_stage) : "an unknown stage"}
               {job.failure_stage ? <code className="ml-2 rounded bg-rose-100 px-1.5 py-0.5 text-xs font-normal text-rose-800">{job.failure_stage}</code> : null}
-            </h2>
-            <p className="mt-1 break-words text-sm text-rose-800">{job.message ?? "The workflow gave no message."}</p>
-            <p className="mt-1 text-xs text-rose-700/80">
+            </>
+          }
+          message={job.message ?? "The workflow gave no message."}
+          footer={
+            <>
               <Time value={job.finished_at} /> UTC
               {newer ? <> · attempt {newer.attempt} is <span className="font-medium">{newer.status}</span></> : null}
-            </p>
-          </div>
-        </section>
+            </>
+          }
+        />
       ) : null}
 
       <Card className="mb-6">

@@ -5,7 +5,7 @@ export const NAV_ITEMS: TNavItem[] = [
   { href: "/cp/jobs", label: "Provision jobs", available: true, group: "Provisioning" },
   { href: "/cp/tenants", label: "Tenants", available: true, group: "Provisioning" },
   { href: "/cp/nodes", label: "Nodes", available: true, group: "Provisioning" },
-  { href: "/cp/onboarding", label: "Onboarding", available: false, group: "Customers" },
+  { href: "/cp/onboarding", label: "Onboarding", available: true, group: "Customers" },
   { href: "/cp/funnel", label: "Funnel", available: false, group: "Customers" },
   { href: "/cp/licensing", label: "Licensing", available: false, group: "Customers" },
   { href: "/cp/domains", label: "Portal domains", available: false, group: "Customers" },

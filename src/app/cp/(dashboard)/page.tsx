@@ -31,8 +31,15 @@ export default async function OverviewPage() {
           </div>
         }
       />
-      <section aria-label="Provisioning" className="mb-4 grid grid-cols-2 gap-4 lg:grid-cols-4">
+      <section aria-label="Tenants and provisioning" className="mb-4 grid grid-cols-2 gap-4 lg:grid-cols-3">
         <Stat label={`Active tenants (of ${o.provisioning.tenants.total})`} value={o.provisioning.tenants.active} href="/cp/tenants?status=active" />
+        <Stat label="Onboarding in progress" value={o.onboarding.inProgress} href="/cp/onboarding?status=in_progress" />
+        <Stat
+          label="Onboarding failed"
+          value={o.onboarding.failed}
+          href="/cp/onboarding?status=failed"
+          tone={o.onboarding.failed ? "bad" : undefined}
+        />
         <Stat label="Provision jobs running" value={o.provisioning.openJobs} href="/cp/jobs" />
         <Stat
           label="Tenants failed to provision"

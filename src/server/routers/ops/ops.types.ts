@@ -14,6 +14,7 @@ export const ZOverview = z.object({
     failedTenants: z.number().int(),
     nodes: z.object({ count: z.number().int(), used: z.number().int(), capacity: z.number().int() }),
   }),
+  onboarding: z.object({ inProgress: z.number().int(), failed: z.number().int() }),
 });
 
 export const ZOutboxMessageView = z.object({

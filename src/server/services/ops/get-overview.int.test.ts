@@ -30,4 +30,21 @@ describe("getOverview", () => {
       nodes: { count: 2, used: 4, capacity: 11 },
     });
   });
+
+  it("counts onboarding sessions in progress and failed", async () => {
+    const session = (id: string, status: string) => ({
+      id: `onb_${id.padEnd(12, "0")}`,
+      userId: "user-1",
+      platformName: `Platform ${id}`,
+      slug: `${id}-co`,
+      tier: "starter",
+      region: "sg",
+      status,
+      createdBy: "internal",
+    });
+    await db().onboardingSession.createMany({
+      data: [session("one", "in_progress"), session("two", "in_progress"), session("three", "failed"), session("four", "completed"), session("five", "pending")],
+    });
+    expect((await getOverview()).onboarding).toEqual({ inProgress: 2, failed: 1 });
+  });
 });

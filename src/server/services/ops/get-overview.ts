@@ -19,13 +19,15 @@ export type TOverview = {
     failedTenants: number;
     nodes: { count: number; used: number; capacity: number };
   };
+  /** Onboarding sessions moving now, and those failed and waiting for someone to resume them. */
+  onboarding: { inProgress: number; failed: number };
 };
 
 /** The counts the dashboard's overview shows, read in one round of queries. */
 export async function getOverview(opts: { db?: TDbOrTx; now?: Date } = {}): Promise<TOverview> {
   const db = opts.db ?? defaultDb();
   const since = new Date((opts.now ?? new Date()).getTime() - 24 * 3600_000);
-  const [operators, activeApiKeys, byStatus, auditLast24h, queue, tenants, openJobs, nodes] = await Promise.all([
+  const [operators, activeApiKeys, byStatus, auditLast24h, queue, tenants, openJobs, nodes, sessions] = await Promise.all([
     db.user.count({ where: { role: { in: [...OPERATOR_ROLES] } } }),
     db.apiKey.count({ where: { revokedAt: null } }),
     db.outboxMessage.groupBy({ by: ["status"], _count: { _all: true } }),
@@ -34,6 +36,7 @@ export async function getOverview(opts: { db?: TDbOrTx; now?: Date } = {}): Prom
     db.tenant.groupBy({ by: ["status"], _count: { _all: true } }),
     db.provisionJob.count({ where: { status: { in: [...OPEN_STATUSES] } } }),
     db.node.aggregate({ _count: { _all: true }, _sum: { used: true, capacity: true } }),
+    db.onboardingSession.groupBy({ by: ["status"], where: { status: { in: ["in_progress", "failed"] } }, _count: { _all: true } }),
   ]);
   const tenantCount = (s: string) => tenants.find((r) => r.status === s)?._count._all ?? 0;
   const count = (s: string) => byStatus.find((r) => r.status === s)?._count._all ?? 0;
@@ -49,6 +52,10 @@ export async function getOverview(opts: { db?: TDbOrTx; now?: Date } = {}): Prom
       openJobs,
       failedTenants: tenantCount("failed"),
       nodes: { count: nodes._count._all, used: nodes._sum.used ?? 0, capacity: nodes._sum.capacity ?? 0 },
+    },
+    onboarding: {
+      inProgress: sessions.find((r) => r.status === "in_progress")?._count._all ?? 0,
+      failed: sessions.find((r) => r.status === "failed")?._count._all ?? 0,
     },
   };
 }

@@ -1,11 +1,14 @@
+import { randomBytes } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { E2E_ADMIN, E2E_PORT } from "./support/config";
 import { shot } from "./support/shots";
 import { signIn } from "./support/sign-in";
 import { e2eState } from "./support/state";
 
-// Names unique per run, so a rerun against a kept database never collides.
+// Names unique per test run, so a rerun (or --repeat-each) against a kept database never collides.
 const run = Date.now().toString(36);
+let made = 0;
+const uniqueId = () => `${run}${(made += 1).toString(36)}`;
 const PHONE = { width: 390, height: 844 };
 // The local runner takes a few stage delays and background-job polls per step.
 const RUN_TIMEOUT = 60_000;
@@ -13,15 +16,18 @@ const RUN_TIMEOUT = 60_000;
 const REGION = "us";
 
 let visitor = 0;
+// Playwright loads this file again in a fresh worker (after a failure, on a rerun): the addresses start elsewhere.
+const network = randomBytes(2).toString("hex");
 
 /**
- * Each test is a different person on a different address (documentation
- * range), so the per-address limits on asking for and trying codes, which
- * these tests do not exercise, stay out of the way.
+ * Each test is a different person on a different address (IPv6 documentation
+ * range, a /64 of its own, which is what the limits count by), so the limits
+ * on asking for and trying codes, which these tests do not exercise, stay out
+ * of the way.
  */
 async function asNewVisitor(page: Page): Promise<void> {
   visitor += 1;
-  await page.setExtraHTTPHeaders({ "x-forwarded-for": `198.51.100.${visitor}` });
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": `2001:db8:${network}:${visitor.toString(16)}::1` });
 }
 
 /**
@@ -77,17 +83,18 @@ async function fillPlatform(page: Page, name: string, slug?: string): Promise<st
 const step = (page: Page, key: string) => page.locator(`[data-step="${key}"]`);
 
 test("a new person goes from their email to a running platform", async ({ page, browser }) => {
+  const id = uniqueId();
   test.setTimeout(150_000);
   await asNewVisitor(page);
-  const email = `juniper.${run}@e2e.embark.localhost`;
+  const email = `juniper.${id}@e2e.embark.localhost`;
   await page.goto("/onboarding");
   await signUp(page, browser, email, { shots: true });
   await expect(page.getByTestId("signed-in-as")).toHaveText(email);
 
   // The subdomain follows the name until it is edited; the region starts at DEFAULT_REGION.
-  const name = `Juniper Bakery ${run}`;
+  const name = `Juniper Bakery ${id}`;
   const slug = await fillPlatform(page, name);
-  expect(slug).toBe(`juniper-bakery-${run}`);
+  expect(slug).toBe(`juniper-bakery-${id}`);
   await expect(page.getByLabel("Region")).toHaveValue("sg");
   await expect(page.getByText(`https://${slug}.tenants.embark.localhost`)).toBeVisible();
   await shot(page, "onboarding-3-company");
@@ -98,6 +105,7 @@ test("a new person goes from their email to a running platform", async ({ page, 
   await expect(page.getByRole("heading", { name: "Choose a plan" })).toBeFocused();
   await expect(page.getByRole("radio", { name: /Starter/ })).toBeChecked();
   await expect(page.getByRole("radio", { name: /Growth/ })).toBeDisabled();
+  await expect(page.getByTestId("plan-growth")).toContainText("Unavailable here:");
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: /Change/ })).toBeFocused();
   await page.keyboard.press("Tab");
@@ -130,11 +138,12 @@ test("a new person goes from their email to a running platform", async ({ page, 
 });
 
 test("a failed step shows its message, and Try again finishes the setup", async ({ page, browser }) => {
+  const id = uniqueId();
   test.setTimeout(150_000);
   await asNewVisitor(page);
   await page.goto("/onboarding?simulate_failure_stage=ansible");
-  await signUp(page, browser, `fennel.${run}@e2e.embark.localhost`);
-  await fillPlatform(page, `Fennel Labs ${run}`);
+  await signUp(page, browser, `fennel.${id}@e2e.embark.localhost`);
+  await fillPlatform(page, `Fennel Labs ${id}`);
   await page.getByLabel("Region").selectOption(REGION);
   await page.getByRole("button", { name: "Continue to plans" }).click();
   await page.getByRole("button", { name: "Create my platform" }).click();
@@ -150,7 +159,7 @@ test("a failed step shows its message, and Try again finishes the setup", async 
   await shot(page, "onboarding-phone-failed");
 
   await panel.getByRole("button", { name: "Try again" }).click();
-  await expect(page.getByRole("heading", { name: `Setting up Fennel Labs ${run}` })).toBeFocused();
+  await expect(page.getByRole("heading", { name: `Setting up Fennel Labs ${id}` })).toBeFocused();
   await expect(page.getByRole("heading", { name: "Your platform is ready" })).toBeVisible({ timeout: RUN_TIMEOUT });
   await page.getByText("Setup details").click();
   await expect(step(page, "provision_infra")).toHaveAttribute("data-status", "succeeded");
@@ -158,14 +167,15 @@ test("a failed step shows its message, and Try again finishes the setup", async 
 });
 
 test("a reload keeps what was typed, and continues a running setup", async ({ page, browser }) => {
+  const id = uniqueId();
   test.setTimeout(150_000);
   await page.setViewportSize(PHONE);
   await asNewVisitor(page);
   await page.goto("/onboarding");
-  const code = await signUp(page, browser, `hazel.${run}@e2e.embark.localhost`);
+  const code = await signUp(page, browser, `hazel.${id}@e2e.embark.localhost`);
 
-  const name = `Hazel Works ${run}`;
-  const slug = await fillPlatform(page, name, `hazel-${run}`);
+  const name = `Hazel Works ${id}`;
+  const slug = await fillPlatform(page, name, `hazel-${id}`);
   await page.getByLabel("Region").selectOption(REGION);
   await page.reload();
   await expect(page.getByRole("heading", { name: "Tell us about your platform" })).toBeVisible();
@@ -199,17 +209,18 @@ test("a reload keeps what was typed, and continues a running setup", async ({ pa
 });
 
 test("bad input is explained next to its field, and paid plans say why they are unavailable", async ({ page, browser, request }) => {
+  const id = uniqueId();
   test.setTimeout(120_000);
-  const taken = `taken-${run}`;
+  const taken = `taken-${id}`;
   const signup = await request.post("/v1/tenants", {
-    data: { company_name: `Taken Co ${run}`, subdomain_slug: taken, region: REGION },
+    data: { company_name: `Taken Co ${id}`, subdomain_slug: taken, region: REGION },
     headers: { authorization: `Bearer ${e2eState().INTERNAL_API_KEY}` },
   });
   expect(signup.status(), await signup.text()).toBe(202);
 
   await asNewVisitor(page);
   await page.goto("/onboarding");
-  await signUp(page, browser, `quince.${run}@e2e.embark.localhost`);
+  await signUp(page, browser, `quince.${id}@e2e.embark.localhost`);
   const status = page.getByTestId("slug-status");
   const slugInput = page.getByLabel("Subdomain");
 
@@ -217,7 +228,7 @@ test("bad input is explained next to its field, and paid plans say why they are 
   await expect(page.locator("#platformName-error")).toHaveText("Enter your platform's name.");
   await expect(page.getByLabel("Platform name")).toBeFocused();
 
-  await page.getByLabel("Platform name").fill(`Quince Studio ${run}`);
+  await page.getByLabel("Platform name").fill(`Quince Studio ${id}`);
   await slugInput.fill(taken);
   await expect(status).toHaveText("This subdomain is taken.");
   await expect(slugInput).toHaveAttribute("aria-invalid", "true");
@@ -238,7 +249,7 @@ test("bad input is explained next to its field, and paid plans say why they are 
   await page.setViewportSize({ width: 1280, height: 800 });
 
   // Stripe is not configured here: the paid plans are shown, disabled, with the reason.
-  const mine = `quince-${run}`;
+  const mine = `quince-${id}`;
   await slugInput.fill(mine);
   await expect(status).toHaveText("Available");
   await page.getByRole("button", { name: "Continue to plans" }).click();
@@ -253,7 +264,7 @@ test("bad input is explained next to its field, and paid plans say why they are 
 
   // Someone takes the subdomain between the check and the submit: the server's answer lands next to the field.
   const raced = await request.post("/v1/tenants", {
-    data: { company_name: `Quince Rival ${run}`, subdomain_slug: mine, region: REGION },
+    data: { company_name: `Quince Rival ${id}`, subdomain_slug: mine, region: REGION },
     headers: { authorization: `Bearer ${e2eState().INTERNAL_API_KEY}` },
   });
   expect(raced.status(), await raced.text()).toBe(202);

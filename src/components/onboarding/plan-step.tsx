@@ -74,7 +74,8 @@ export function PlanStep(props: {
         <div className="space-y-3">
           {TIERS.map((tier) => {
             const a = availability?.[tier];
-            const disabled = !a?.available;
+            // Until the answer arrives nothing is ruled out; submitting waits for it.
+            const disabled = a ? !a.available : false;
             const checked = selected === tier;
             const copy = PLAN_COPY[tier];
             return (

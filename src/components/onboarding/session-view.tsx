@@ -25,8 +25,10 @@ function overallElapsed(s: TOnboardingSession, now: number): string | null {
 }
 
 /** One sentence for screen readers about where the setup is; announced when it changes. */
-function announcement(s: TOnboardingSession): string {
-  if (s.paymentStatus === "awaiting_payment") return "Waiting for payment confirmation.";
+function announcement(s: TOnboardingSession, checkout: "success" | "cancelled" | null): string {
+  if (s.paymentStatus === "awaiting_payment") {
+    return checkout === "cancelled" ? "Payment cancelled; nothing was charged." : "Waiting for payment confirmation.";
+  }
   if (s.status === "failed") return `Setup stopped: ${labelOf(s, s.failedStep)} failed.`;
   if (s.status === "completed") return "All steps finished. Your platform is ready.";
   const done = s.steps.filter((step) => step.status === "succeeded" || step.status === "skipped").length;
@@ -130,10 +132,16 @@ export function SessionView(props: {
                 : "You can leave this page and come back later; the setup carries on without it."
           }
         >
-          {failed ? "Setup stopped" : awaiting ? "Waiting for payment confirmation" : `Setting up ${session.platformName}`}
+          {failed
+            ? "Setup stopped"
+            : awaiting
+              ? props.checkout === "cancelled"
+                ? "Your payment is not finished"
+                : "Waiting for payment confirmation"
+              : `Setting up ${session.platformName}`}
         </StepHeading>
         <p aria-live="polite" className="sr-only" data-testid="progress-announcement">
-          {announcement(session)}
+          {announcement(session, props.checkout)}
         </p>
 
         <dl className="mb-6 grid grid-cols-2 gap-x-6 gap-y-3 rounded-md border border-slate-200 bg-slate-50 px-4 py-3 text-sm sm:grid-cols-[2fr_1fr_1fr_1fr]">
@@ -146,7 +154,7 @@ export function SessionView(props: {
           <Fact label="Region">{REGION_NAMES[session.region] ?? session.region}</Fact>
           <Fact label={failed ? "Ran for" : "Elapsed"}>
             <span className="tabular-nums" data-testid="overall-elapsed">
-              {elapsed ?? "—"}
+              {elapsed ?? "Not started"}
             </span>
           </Fact>
         </dl>

@@ -12,7 +12,10 @@ export default function HomePage() {
         </p>
       </div>
       <div className="flex flex-wrap gap-3">
-        <Link href="/cp" className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500">
+        <Link href="/onboarding" className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500">
+          Create your platform
+        </Link>
+        <Link href="/cp" className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-100">
           Ops dashboard
         </Link>
         <Link href="/api/docs" className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-100">

@@ -13,4 +13,9 @@ export const checkSlugRoute = publicProcedure
   })
   .input(z.object({ slug: z.string().max(100) }))
   .output(z.object({ slug: z.string(), available: z.boolean(), reason: z.string().nullable() }))
-  .query(({ input }) => checkSlugAvailability({ slug: input.slug }));
+  .query(({ ctx, input }) =>
+    checkSlugAvailability({
+      slug: input.slug,
+      exceptUserId: ctx.principal.kind === "user" ? ctx.principal.user.id : undefined,
+    }),
+  );

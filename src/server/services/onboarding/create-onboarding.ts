@@ -8,6 +8,7 @@ import { sortableId } from "@/server/services/shared/random-id";
 import { checkSlugAvailability } from "@/server/services/tenants/check-slug-availability";
 import { assertFailureSimulationAllowed, withSlugConflict } from "@/server/services/tenants/create-tenant";
 import { runCreatePlatform } from "./create-platform";
+import { failSession, lockSession } from "./session-state";
 import type { TCreateOnboardingRequest, TOnboardingSession } from "./onboarding.types";
 import { loadOnboardingView, onboardingView, SESSION_VIEW_INCLUDE } from "./onboarding-view";
 import { ONBOARDING_STEPS } from "./steps";
@@ -15,13 +16,29 @@ import { ONBOARDING_STEPS } from "./steps";
 export const newOnboardingId = (): string => `onb_${sortableId()}`;
 
 /** A slug is free when no tenant has it and no open checkout holds it. */
-async function assertSlugFree(tx: TDbOrTx, slug: string): Promise<void> {
-  const check = await checkSlugAvailability({ db: tx, slug });
+async function assertSlugFree(tx: TDbOrTx, slug: string, userId: string): Promise<void> {
+  const check = await checkSlugAvailability({ db: tx, slug, exceptUserId: userId });
   if (!check.available) {
     throw new AppError("CONFLICT", {
       message: `The subdomain ${slug} is not available: ${check.reason ?? "taken"}`,
       details: { field: "slug", slug },
     });
+  }
+}
+
+/**
+ * A user who starts over (a cancelled checkout, another plan) replaces their
+ * own unpaid session for the same slug: it fails, so its checkout no longer
+ * starts anything and the slug is not held twice.
+ */
+async function supersedeUnpaid(tx: TDbOrTx, opts: { userId: string; slug: string; by: string }): Promise<void> {
+  const open = await tx.onboardingSession.findMany({
+    where: { userId: opts.userId, slug: opts.slug, status: "pending", paymentStatus: "awaiting_payment" },
+    select: { id: true },
+  });
+  for (const { id } of open) {
+    await lockSession(tx, id);
+    await failSession(tx, { sessionId: id, step: "create_platform", error: `Replaced by ${opts.by} before payment` });
   }
 }
 
@@ -65,8 +82,9 @@ export async function createOnboarding(opts: {
       key: opts.idempotencyKey ?? null,
       request: input,
       work: async (tx) => {
-        await assertSlugFree(tx, input.slug);
+        await assertSlugFree(tx, input.slug, input.userId);
         const id = newOnboardingId();
+        await supersedeUnpaid(tx, { userId: input.userId, slug: input.slug, by: id });
         const session = await tx.onboardingSession.create({
           data: {
             id,

@@ -225,4 +225,23 @@ describe("POST /api/webhooks/stripe: events", () => {
     expect((await handleStripeWebhook({ rawBody: payload, signature: sign(payload) })).body).toEqual({ received: true, onboardingId: null });
     expect(await db().stripeEvent.findMany()).toEqual([expect.objectContaining({ checkoutSessionId: "cs_test_elsewhere" })]);
   });
+
+  it("an unpaid checkout holds its slug against others, and its own user may start over", async () => {
+    const first = await paidSignup("held-slug");
+    await expect(
+      createOnboarding({
+        input: { platformName: "Someone Else", slug: "held-slug", tier: "growth", userId: "user-other" },
+        callerScope: "internal",
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("waiting for payment") });
+    const again = await paidSignup("held-slug");
+    expect(again.checkoutSessionId).not.toBe(first.checkoutSessionId);
+    expect((await provisioningOf(first.onboardingId)).session).toMatchObject({ status: "failed", error: `Replaced by ${again.onboardingId} before payment` });
+    // Paying the replaced checkout starts nothing; paying the new one provisions.
+    const old = await fake.completeCheckout(first.checkoutSessionId, { deliver: false });
+    expect((await handleStripeWebhook({ rawBody: old.payload, signature: sign(old.payload) })).body).toMatchObject({ started: false });
+    const fresh = await fake.completeCheckout(again.checkoutSessionId, { deliver: false });
+    expect((await handleStripeWebhook({ rawBody: fresh.payload, signature: sign(fresh.payload) })).body).toMatchObject({ started: true });
+    expect((await provisioningOf(again.onboardingId)).jobs).toHaveLength(1);
+  });
 });

@@ -8,6 +8,8 @@ export const SLUG_HOLD_MS = 24 * 60 * 60 * 1000;
 export async function checkSlugAvailability(opts: {
   db?: TDbOrTx;
   slug: string;
+  /** A user's own open checkout does not hold a slug against them (they may start over). */
+  exceptUserId?: string;
 }): Promise<{ slug: string; available: boolean; reason: string | null }> {
   const parsed = ZTenantSlug.safeParse(opts.slug);
   if (!parsed.success) return { slug: opts.slug, available: false, reason: parsed.error.issues[0]!.message };
@@ -21,6 +23,7 @@ export async function checkSlugAvailability(opts: {
       status: "pending",
       paymentStatus: "awaiting_payment",
       createdAt: { gt: new Date(Date.now() - SLUG_HOLD_MS) },
+      ...(opts.exceptUserId ? { userId: { not: opts.exceptUserId } } : {}),
     },
     select: { id: true },
   });

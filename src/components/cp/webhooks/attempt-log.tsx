@@ -1,21 +1,11 @@
 import { Badge } from "@/components/ui/badge";
 import { Time } from "@/components/ui/time";
 import { formatDuration } from "@/components/cp/provisioning/format";
+import type { TWebhookDeliveryAttemptView } from "@/server/services/webhooks/get-webhook-delivery";
 import { HttpStatus } from "./delivery-status-badge";
 
-type TAttempt = {
-  id: string;
-  attempt: number;
-  trigger: "automatic" | "replay";
-  statusCode: number | null;
-  error: string | null;
-  responseSnippet: string | null;
-  durationMs: number;
-  createdAt: Date;
-};
-
 /** Every attempt of a delivery, newest first: when, why, what the receiver answered. */
-export function AttemptLog({ attempts }: { attempts: TAttempt[] }) {
+export function AttemptLog({ attempts }: { attempts: TWebhookDeliveryAttemptView[] }) {
   if (attempts.length === 0) return <p className="px-5 py-6 text-sm text-slate-500">Not attempted yet.</p>;
   return (
     <ol className="divide-y divide-slate-100" data-testid="attempt-log">

@@ -8,24 +8,12 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Time } from "@/components/ui/time";
 import type { TWebhookEventType } from "@/server/services/webhooks/event-types";
+import type { TWebhookEndpointListItem } from "@/server/services/webhooks/list-webhook-endpoints";
 import { EndpointForm } from "./endpoint-form";
 import { SecretOnce } from "./secret-once";
 
-type TEndpoint = {
-  id: string;
-  url: string;
-  description: string | null;
-  events: string[];
-  secretPrefix: string;
-  enabled: boolean;
-  createdBy: string;
-  createdAt: Date;
-  recentFailed: number;
-  recentRetrying: number;
-};
-
 /** One endpoint: what it receives, how it is doing, and (admins) edit, enable, rotate and delete. */
-export function EndpointRow({ endpoint: e, canManage }: { endpoint: TEndpoint; canManage: boolean }) {
+export function EndpointRow({ endpoint: e, canManage }: { endpoint: TWebhookEndpointListItem; canManage: boolean }) {
   const router = useRouter();
   const utils = api.useUtils();
   const [editing, setEditing] = useState(false);

@@ -3,18 +3,10 @@ import { reloadEnv } from "@/env";
 import { AppError } from "@/server/errors";
 import { createCheckoutSession } from "./create-checkout-session";
 import { stripeClient } from "./stripe-client";
+import { configureStripeEnv } from "./stripe-test-env";
 import { startFakeStripe, type TFakeStripe } from "./stripe-test-server";
 
 const KEY = "sk_test_checkoutTestKey00000000000001";
-const STRIPE_VARIABLES = ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_URL", "STRIPE_PRICE_GROWTH", "STRIPE_PRICE_SCALE"] as const;
-
-function configure(settings: Partial<Record<(typeof STRIPE_VARIABLES)[number], string>>) {
-  for (const name of STRIPE_VARIABLES) {
-    if (settings[name] === undefined) delete process.env[name];
-    else process.env[name] = settings[name];
-  }
-  reloadEnv();
-}
 
 let fake: TFakeStripe;
 const configured = () => ({
@@ -38,9 +30,9 @@ afterAll(() => fake.close());
 beforeEach(() => {
   fake.requests.length = 0;
   fake.checkoutSessions.length = 0;
-  configure(configured());
+  configureStripeEnv(configured());
 });
-afterEach(() => configure({}));
+afterEach(() => configureStripeEnv({}));
 
 const checkout = (onboardingId: string, tier: "growth" | "scale" = "growth") =>
   createCheckoutSession({
@@ -95,23 +87,23 @@ describe("createCheckoutSession (the real SDK against a fake Stripe)", () => {
   });
 
   it("refuses a tier with no price, or a server without payments, before calling Stripe", async () => {
-    configure({ ...configured(), STRIPE_PRICE_SCALE: undefined });
+    configureStripeEnv({ ...configured(), STRIPE_PRICE_SCALE: undefined });
     const noPrice = await appErrorOf(checkout("onb_noprice", "scale"));
     expect(noPrice).toMatchObject({ code: "UNPROCESSABLE", message: "The scale plan has no Stripe price on this server (STRIPE_PRICE_SCALE)" });
-    configure({});
+    configureStripeEnv({});
     const off = await appErrorOf(checkout("onb_off"));
     expect(off).toMatchObject({ code: "UNPROCESSABLE", message: expect.stringContaining("STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET") });
     expect(fake.requests).toHaveLength(0);
   });
 
   it("turns Stripe's refusals into AppErrors that say what to fix and never show the key", async () => {
-    configure({ ...configured(), STRIPE_SECRET_KEY: "sk_test_revokedKey00000000000000000009" });
+    configureStripeEnv({ ...configured(), STRIPE_SECRET_KEY: "sk_test_revokedKey00000000000000000009" });
     const badKey = await appErrorOf(checkout("onb_badkey"));
     expect(badKey).toMatchObject({ code: "UNAVAILABLE", message: "Payments are misconfigured on this server: Stripe refused its API key" });
     expect(JSON.stringify({ message: badKey.message, details: badKey.details })).not.toContain("revokedKey");
     expect(badKey.details).toMatchObject({ provider: "stripe", stripeRequestId: expect.stringMatching(/^req_/) });
 
-    configure({ ...configured(), STRIPE_PRICE_GROWTH: "price_deleted" });
+    configureStripeEnv({ ...configured(), STRIPE_PRICE_GROWTH: "price_deleted" });
     const badPrice = await appErrorOf(checkout("onb_badprice"));
     expect(badPrice).toMatchObject({ code: "UNAVAILABLE", message: expect.stringContaining("No such price: 'price_deleted'") });
   });
@@ -119,7 +111,7 @@ describe("createCheckoutSession (the real SDK against a fake Stripe)", () => {
   it("answers UNAVAILABLE when Stripe cannot be reached", async () => {
     const gone = await startFakeStripe();
     await gone.close();
-    configure({ ...configured(), STRIPE_API_URL: gone.url });
+    configureStripeEnv({ ...configured(), STRIPE_API_URL: gone.url });
     const down = await appErrorOf(checkout("onb_down"));
     expect(down).toMatchObject({ code: "UNAVAILABLE", message: "The payment provider is unavailable right now; try again in a minute" });
   });
@@ -131,9 +123,9 @@ describe("stripeClient", () => {
     expect(first).not.toBeNull();
     reloadEnv();
     expect(stripeClient()).toBe(first);
-    configure({ ...configured(), STRIPE_SECRET_KEY: "sk_test_rotatedKey00000000000000000002" });
+    configureStripeEnv({ ...configured(), STRIPE_SECRET_KEY: "sk_test_rotatedKey00000000000000000002" });
     expect(stripeClient()).not.toBe(first);
-    configure({});
+    configureStripeEnv({});
     expect(stripeClient()).toBeNull();
   });
 });

@@ -4,25 +4,16 @@ import Stripe from "stripe";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase } from "../../../../test/support/db";
 import { POST } from "@/app/api/webhooks/stripe/route";
-import { reloadEnv } from "@/env";
 import { currentBoss } from "@/jobs/boss";
 import { startJobRuntime, stopJobRuntime } from "@/jobs/runtime";
 import { db } from "@/server/db";
+import { configureStripeEnv } from "@/server/integrations/stripe/stripe-test-env";
 import { startFakeStripe, type TFakeStripe } from "@/server/integrations/stripe/stripe-test-server";
 import { createOnboarding } from "@/server/services/onboarding/create-onboarding";
 import { handleStripeWebhook } from "./handle-stripe-webhook";
 
 const KEY = "sk_test_webhookTestKey000000000000001";
 const SECRET = "whsec_webhookTestSecret00000000000001";
-const STRIPE_VARIABLES = ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_URL", "STRIPE_PRICE_GROWTH", "STRIPE_PRICE_SCALE"] as const;
-
-function configure(settings: Partial<Record<(typeof STRIPE_VARIABLES)[number], string>>) {
-  for (const name of STRIPE_VARIABLES) {
-    if (settings[name] === undefined) delete process.env[name];
-    else process.env[name] = settings[name];
-  }
-  reloadEnv();
-}
 
 let fake: TFakeStripe;
 let receiver: Server;
@@ -65,9 +56,9 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await resetDatabase();
-  configure(configured());
+  configureStripeEnv(configured());
 });
-afterEach(() => configure({}));
+afterEach(() => configureStripeEnv({}));
 
 const sign = (payload: string, opts: { secret?: string; timestamp?: number } = {}) =>
   Stripe.webhooks.generateTestHeaderString({ payload, secret: opts.secret ?? SECRET, ...(opts.timestamp && { timestamp: opts.timestamp }) });
@@ -122,7 +113,7 @@ describe("POST /api/webhooks/stripe: signatures", () => {
   });
 
   it("answers 404 with the reason when payments are not configured", async () => {
-    configure({});
+    configureStripeEnv({});
     const res = await deliver(sign(payload));
     expect(res).toEqual({ status: 404, body: { error: { code: "NOT_FOUND", message: expect.stringContaining("STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET") } } });
   });

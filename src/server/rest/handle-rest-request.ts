@@ -2,31 +2,13 @@ import type { OpenApiRouter } from "trpc-to-openapi";
 import { createContext, requestIdFrom } from "@/server/trpc/context";
 import { appRouter } from "@/server/trpc/root";
 import { errorResponse } from "./error-response";
+import { readBodyCapped } from "./read-body-capped";
 import { createOpenApiFetchAdapter } from "./openapi-fetch-adapter";
 import { reshapeAdapterError } from "./reshape-error";
 import { buildRouteTable, matchRoute, type TRestRoute } from "./route-table";
 
 /** Bodies above this are refused. */
 const MAX_BODY_BYTES = 1024 * 1024;
-
-/** The body as text, or null once it grows past `limit` bytes (chunked bodies have no length up front). */
-async function readBodyCapped(req: Request, limit: number): Promise<string | null> {
-  if (!req.body) return "";
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
 
 /**
  * A handler serving a router's procedures at exactly the paths their

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { EventEmitter, once } from "node:events";
+import { EventEmitter } from "node:events";
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
 import { workflowRunName } from "@/server/services/provisioning/provision-queue-message";
 import { dispatchProblem, matchesCreated, repoBody } from "./github-test-server-rules";
+import { listenOnLoopback } from "../loopback-server";
 
 /** One request as the fake GitHub received it; `body` is parsed JSON when it parsed. */
 export type TFakeGithubRequest = { method: string; path: string; query: Record<string, string>; headers: IncomingHttpHeaders; body: unknown };
@@ -84,7 +84,6 @@ export async function startFakeGithub(opts: TFakeGithubOptions = {}): Promise<TF
   const runs: TFakeWorkflowRun[] = [];
   const repos = new Map<string, TFakeRepo>();
   const script: TFakeGithubAnswer[] = [];
-  const sockets = new Set<Socket>();
   const hangs = new Set<NodeJS.Timeout>();
   const acceptance = new EventEmitter<{ dispatch: [] }>();
   let runDetails = true;
@@ -249,13 +248,8 @@ export async function startFakeGithub(opts: TFakeGithubOptions = {}): Promise<TF
       refuse(res, 404, "Not Found");
     });
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const listening = await listenOnLoopback(server);
+  base = listening.url;
 
   return {
     url: base,
@@ -278,8 +272,7 @@ export async function startFakeGithub(opts: TFakeGithubOptions = {}): Promise<TF
     setRunDetails: (enabled) => void (runDetails = enabled),
     close() {
       for (const timer of hangs) clearTimeout(timer);
-      for (const socket of sockets) socket.destroy();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
+      return listening.close();
     },
   };
 }

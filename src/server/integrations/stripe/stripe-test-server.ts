@@ -1,8 +1,7 @@
 import { createHmac } from "node:crypto";
-import { once } from "node:events";
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
 import { randomFrom } from "@/server/services/shared/random-id";
+import { listenOnLoopback } from "../loopback-server";
 import {
   authenticationProblem,
   bearerOrBasicKey,
@@ -110,7 +109,6 @@ export async function startFakeStripe(opts: TFakeStripeOptions = {}): Promise<TF
   const events: TFakeStripeEvent[] = [];
   const script: TFakeStripeAnswer[] = [];
   const idempotent = new Map<string, TStored>();
-  const sockets = new Set<Socket>();
   let base = "";
 
   const send = (res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) => {
@@ -287,13 +285,8 @@ export async function startFakeStripe(opts: TFakeStripeOptions = {}): Promise<TF
       api(req, res, pathname, raw);
     });
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const listening = await listenOnLoopback(server);
+  base = listening.url;
 
   return {
     url: base,
@@ -303,8 +296,7 @@ export async function startFakeStripe(opts: TFakeStripeOptions = {}): Promise<TF
     respondWith: (...answers) => void script.push(...answers),
     completeCheckout,
     close() {
-      for (const socket of sockets) socket.destroy();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
+      return listening.close();
     },
   };
 }

@@ -4,6 +4,7 @@ import { db as defaultDb, type TDb } from "@/server/db";
 import { errorBody } from "@/server/errors";
 import { PAYMENTS_NOT_CONFIGURED, stripeClient } from "@/server/integrations/stripe/stripe-client";
 import { logger } from "@/server/logger";
+import { readBodyCapped } from "@/server/rest/read-body-capped";
 import { requestIdFrom } from "@/server/trpc/context";
 import { onCheckoutCompleted } from "@/server/services/onboarding/on-checkout-completed";
 
@@ -93,25 +94,6 @@ export async function handleStripeWebhookRequest(req: Request): Promise<Response
       ? refuse(413, "PAYLOAD_TOO_LARGE", `The request body exceeds ${MAX_BODY_BYTES} bytes`)
       : await handleStripeWebhook({ rawBody, signature: req.headers.get("stripe-signature"), requestId });
   return Response.json(answer.body, { status: answer.status, headers });
-}
-
-async function readBodyCapped(req: Request, limit: number): Promise<string | null> {
-  if (Number(req.headers.get("content-length") ?? 0) > limit) return null;
-  if (!req.body) return "";
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = req.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 /** A checkout counts as paid once Stripe says so; free checkouts (a trial, a 100% coupon) need no payment. */

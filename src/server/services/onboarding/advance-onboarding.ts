@@ -109,18 +109,26 @@ async function planPass(tx: TDbOrTx, sessionId: string): Promise<TPass> {
       return { kind: "stop" };
     case "deploy_services": {
       if (step.status === "running") {
-        if (step.startedAt && Date.now() - step.startedAt.getTime() >= DEPLOY_CALLBACK_TIMEOUT_MS) {
+        const age = step.startedAt ? Date.now() - step.startedAt.getTime() : 0;
+        if (age >= DEPLOY_CALLBACK_TIMEOUT_MS) {
           await failSession(tx, {
             sessionId,
             step: key,
             error: `The deploy workflow did not call back within ${DEPLOY_CALLBACK_TIMEOUT_MS / 60_000} minutes`,
           });
+          return { kind: "stop" };
         }
-        return { kind: "stop" };
+        // Dispatched (the run is recorded), or being dispatched right now: wait for the callback.
+        const dispatched = typeof (step.result as Record<string, unknown> | null)?.workflow === "string";
+        if (dispatched || age < STALE_RUNNING_MS) return { kind: "stop" };
+        // The runner died before recording a dispatch: dispatch again below, with a new token.
       }
       const { token, tokenHash } = mintDeployToken();
-      await startStep(tx, sessionId, key);
+      // A fresh result: a run recorded by an earlier attempt is not this one.
+      await startStep(tx, sessionId, key, {});
       await tx.onboardingSession.update({ where: { id: sessionId }, data: { deployTokenHash: tokenHash } });
+      // The timeout check is queued with the start, so it exists even if this runner dies mid-dispatch.
+      await scheduleAdvance(tx, sessionId, { startAfter: new Date(Date.now() + DEPLOY_CALLBACK_TIMEOUT_MS + 1_000) });
       return { kind: "run", step: key, deployToken: token };
     }
     case "setup_repo":
@@ -153,7 +161,6 @@ async function recordOutcome(
       return false;
     case "waiting":
       await tx.onboardingStep.update({ where: { sessionId_key: { sessionId, key } }, data: { result } });
-      await scheduleAdvance(tx, sessionId, { startAfter: new Date(Date.now() + DEPLOY_CALLBACK_TIMEOUT_MS + 1_000) });
       return false;
     default:
       await tx.onboardingStep.update({

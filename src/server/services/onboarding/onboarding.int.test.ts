@@ -11,6 +11,7 @@ import { reloadEnv } from "@/env";
 import { startJobRuntime, stopJobRuntime } from "@/jobs/runtime";
 import { eventually } from "@/jobs/testing";
 import { db } from "@/server/db";
+import { advanceOnboarding } from "./advance-onboarding";
 import { retryProvisionJob } from "@/server/services/provisioning/retry-provision-job";
 import { startFakeGithub, type TFakeGithub } from "@/server/integrations/github/github-test-server";
 
@@ -269,6 +270,29 @@ describe("the deploy workflow's callback", () => {
     expect((await report(first, "succeeded", token)).body.changed).toBe(false);
     expect((await report(first, "failed", token)).status).toBe(409);
     await sessionWhere(first, "the first session to complete", (s) => s.status === "completed");
+  });
+
+  it("dispatches again when a runner died before recording its dispatch, and fails a deploy that never calls back", async () => {
+    const id = (await signup("deploy-crash")).body.onboardingId;
+    await eventually(async () => github.dispatches.find((d) => d.inputs.onboarding_id === id), { what: "the first dispatch", timeoutMs: 25_000 });
+    const step = { sessionId_key: { sessionId: id, key: "deploy_services" } };
+    const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+    // Dispatched and recorded, three minutes ago: the runner waits.
+    await db().onboardingStep.update({ where: step, data: { startedAt: minutesAgo(3) } });
+    await advanceOnboarding({ sessionId: id });
+    expect(github.dispatches.filter((d) => d.inputs.onboarding_id === id)).toHaveLength(1);
+    // Running for three minutes with no run recorded: the runner died mid-dispatch, so it is sent again.
+    await db().onboardingStep.update({ where: step, data: { startedAt: minutesAgo(3), result: {} } });
+    await advanceOnboarding({ sessionId: id });
+    const dispatches = github.dispatches.filter((d) => d.inputs.onboarding_id === id);
+    expect(dispatches).toHaveLength(2);
+    expect(dispatches[1]!.inputs.callback_token).not.toBe(dispatches[0]!.inputs.callback_token);
+    expect((await db().onboardingStep.findUniqueOrThrow({ where: step })).attempts).toBe(2);
+    // No callback within the hour: the step and the session fail.
+    await db().onboardingStep.update({ where: step, data: { startedAt: minutesAgo(61) } });
+    await advanceOnboarding({ sessionId: id });
+    const failed = await api("GET", `/api/v1/onboarding/${id}`);
+    expect(failed.body).toMatchObject({ status: "failed", failedStep: "deploy_services", error: expect.stringContaining("did not call back within 60 minutes") });
   });
 
   it("fails the session when the deploy reports failure, and resume dispatches the deploy again", async () => {

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { defineJob } from "@/jobs/define-job";
+import { ZOnboardingId } from "@/server/services/onboarding/onboarding.types";
 
-export const ZOnboardingAdvancePayload = z.object({ sessionId: z.string().regex(/^onb_[0-9A-Za-z]{10,40}$/) });
+export const ZOnboardingAdvancePayload = z.object({ sessionId: ZOnboardingId });
 
 /** Runs an onboarding session's next steps until it completes, fails or waits for a callback. */
 export const onboardingAdvanceJob = defineJob({

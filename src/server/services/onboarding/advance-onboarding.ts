@@ -4,7 +4,7 @@ import { db as defaultDb, type TDb, type TDbOrTx } from "@/server/db";
 import { runCreatePlatform } from "./create-platform";
 import { mintDeployToken } from "./deploy-token";
 import { completeSession, failSession, lockSession, startStep } from "./session-state";
-import { deployServices, RetryableStepError, setupRepo, verifyTenant, type TStepOutcome } from "./step-actions";
+import { deployServices, RetryableStepError, setupRepo, verifyTenant, type TStepOutcome, type TStepSession } from "./step-actions";
 import { isStepDone, type TOnboardingStepKey } from "./steps";
 
 /** How long deploy_services waits for its workflow to call back before the step fails. */
@@ -27,7 +27,10 @@ type TStepRow = { key: string; status: string; result: unknown; startedAt: Date 
 type TPass =
   | { kind: "stop" }
   | { kind: "again" }
-  | { kind: "run"; step: "setup_repo" | "deploy_services" | "verify"; deployToken?: string };
+  | { kind: "run"; step: "setup_repo" | "deploy_services" | "verify"; session: TPassSession; deployToken?: string };
+
+/** The session as the pass read it under its lock: what the step's action works from. */
+type TPassSession = TStepSession & { steps: { key: string; result: unknown }[] };
 
 /**
  * The step runner: runs a session's first unfinished step, then the next,
@@ -49,10 +52,7 @@ export async function advanceOnboarding(opts: {
     const next = await db.$transaction((tx) => planPass(tx, opts.sessionId));
     if (next.kind === "stop") return;
     if (next.kind === "again") continue;
-    const session = await db.onboardingSession.findUniqueOrThrow({
-      where: { id: opts.sessionId },
-      include: { steps: true },
-    });
+    const { session } = next;
     let outcome: TStepOutcome;
     try {
       outcome =
@@ -129,7 +129,7 @@ async function planPass(tx: TDbOrTx, sessionId: string): Promise<TPass> {
       await tx.onboardingSession.update({ where: { id: sessionId }, data: { deployTokenHash: tokenHash } });
       // The timeout check is queued with the start, so it exists even if this runner dies mid-dispatch.
       await scheduleAdvance(tx, sessionId, { startAfter: new Date(Date.now() + DEPLOY_CALLBACK_TIMEOUT_MS + 1_000) });
-      return { kind: "run", step: key, deployToken: token };
+      return { kind: "run", step: key, session, deployToken: token };
     }
     case "setup_repo":
     case "verify":
@@ -138,7 +138,7 @@ async function planPass(tx: TDbOrTx, sessionId: string): Promise<TPass> {
         return { kind: "stop" };
       }
       await startStep(tx, sessionId, key);
-      return { kind: "run", step: key };
+      return { kind: "run", step: key, session };
   }
 }
 

@@ -3,11 +3,12 @@ import type { Prisma } from "@/generated/prisma/client";
 import { db as defaultDb, type TDb } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { scheduleAdvance } from "./advance-onboarding";
+import { ZOnboardingId } from "./onboarding.types";
 import { notFound } from "./onboarding-view";
 import { failSession, lockSession } from "./session-state";
 
 export const ZDeployCompleteInput = z.strictObject({
-  id: z.string().regex(/^onb_[0-9A-Za-z]{10,40}$/, "not an onboarding id (onb_...)"),
+  id: ZOnboardingId,
   status: z.enum(["succeeded", "failed"]),
   message: z.string().max(4000).optional(),
   url: z.url().max(2000).optional(),

@@ -47,11 +47,11 @@ export type TRegisteredTenant = TCreateTenantResult & {
 };
 
 /** Refuses `simulate_failure_stage` unless the local runner dispatches. */
-export function assertFailureSimulationAllowed(stage: string | null | undefined, field = "simulate_failure_stage"): void {
+export function assertFailureSimulationAllowed(stage: string | null | undefined): void {
   if (stage && env().PROVISION_DISPATCHER !== "local") {
     throw new AppError("BAD_REQUEST", {
       message: "simulate_failure_stage is accepted only while the local runner dispatches provisioning",
-      details: { field },
+      details: { field: "simulate_failure_stage" },
     });
   }
 }
@@ -153,7 +153,6 @@ export async function createTenant(opts: {
 }): Promise<TCreateTenantResult> {
   const db = opts.db ?? defaultDb();
   const { input } = opts;
-  assertFailureSimulationAllowed(input.simulate_failure_stage);
   return withSlugConflict(input.subdomain_slug, () =>
     withIdempotency<TCreateTenantResult>({
       db,

@@ -1,4 +1,5 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
+import { mintBearerToken, tokenDigest } from "@/server/services/shared/bearer-token";
 import { LOWER_ALNUM, randomFrom, sortableId } from "@/server/services/shared/random-id";
 
 /** `job_` + a sortable random id. */
@@ -13,11 +14,6 @@ export const newTenantId = (): string => randomUUID();
 export const CALLBACK_TOKEN_PREFIX = "pjt_";
 
 /** A per-job callback token and the digest that is stored. */
-export function mintCallbackToken(): { token: string; tokenHash: string } {
-  const token = CALLBACK_TOKEN_PREFIX + randomBytes(32).toString("base64url");
-  return { token, tokenHash: hashCallbackToken(token) };
-}
+export const mintCallbackToken = (): { token: string; tokenHash: string } => mintBearerToken(CALLBACK_TOKEN_PREFIX);
 
-export function hashCallbackToken(token: string): string {
-  return createHash("sha256").update(token, "utf8").digest("hex");
-}
+export const hashCallbackToken = tokenDigest;

@@ -7,7 +7,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import { cn } from "@/lib/cn";
 import { api } from "@/trpc/react";
 import type { TFieldErrors } from "./field-errors";
-import { Breakable } from "./breakable";
+import { Breakable } from "@/components/ui/breakable";
 import { useDebouncedValue } from "./hooks";
 import { friendlyMessage, normalizeSlugInput, slugFromName } from "./slug";
 import { FormError, StepHeading } from "./step-heading";

@@ -2,7 +2,7 @@
 
 import { Button } from "@/components/ui/button";
 import type { TOnboardingSession } from "@/server/services/onboarding/onboarding.types";
-import { Breakable } from "./breakable";
+import { Breakable } from "@/components/ui/breakable";
 import { StepHeading } from "./step-heading";
 import { formatElapsed, StepList } from "./step-list";
 

@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 import { api } from "@/trpc/react";
-import { Breakable } from "./breakable";
+import { Breakable } from "@/components/ui/breakable";
 import { TIERS, type TTier } from "./draft";
 import { FormError, StepHeading } from "./step-heading";
 

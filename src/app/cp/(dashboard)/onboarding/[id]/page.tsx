@@ -1,9 +1,7 @@
-import { Fragment } from "react";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { TRPCError } from "@trpc/server";
 import { hasOperatorRole } from "@/server/auth/roles";
-import { api, currentSessionUser } from "@/trpc/server";
+import { api, currentSessionUser, notFoundOr } from "@/trpc/server";
+import { Breakable } from "@/components/ui/breakable";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Time } from "@/components/ui/time";
 import { FailureCallout } from "@/components/cp/provisioning/failure-callout";
@@ -19,26 +17,10 @@ import { SessionSteps } from "@/components/cp/onboarding/session-steps";
 
 export const metadata = { title: "Onboarding session" };
 
-const notFoundCodes = new Set(["NOT_FOUND", "BAD_REQUEST"]);
-
-/** A hostname that wraps after its dots on narrow screens rather than mid-label. */
-function BreakAtDots({ text }: { text: string }) {
-  return text.split(".").map((part, i) => (
-    <Fragment key={i}>
-      {i > 0 ? <>.<wbr /></> : null}
-      {part}
-    </Fragment>
-  ));
-}
-
 export default async function OnboardingSessionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const [session, user] = await Promise.all([
-    api.onboarding.get({ id }).catch((e: unknown) => {
-      // A malformed id cannot name a session either.
-      if (e instanceof TRPCError && notFoundCodes.has(e.code)) notFound();
-      throw e;
-    }),
+    api.onboarding.get({ id }).catch(notFoundOr({ malformedIdToo: true })),
     currentSessionUser(),
   ]);
   // The provisioning trace, when there is a provision job; the session's page stands without it.
@@ -66,7 +48,7 @@ export default async function OnboardingSessionPage({ params }: { params: Promis
           <p className="mt-1 break-words font-mono text-sm text-slate-700">
             {session.tenantUrl ? (
               <a href={session.tenantUrl} target="_blank" rel="noopener noreferrer" className="text-indigo-700 hover:underline">
-                <BreakAtDots text={session.tenantUrl.replace(/^https:\/\//, "")} />
+                <Breakable text={session.tenantUrl.replace(/^https:\/\//, "")} />
                 <span aria-hidden>{"\u00a0"}↗</span>
                 <span className="sr-only">(opens in a new tab)</span>
               </a>

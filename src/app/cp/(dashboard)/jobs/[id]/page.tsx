@@ -1,8 +1,6 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { TRPCError } from "@trpc/server";
 import { hasOperatorRole } from "@/server/auth/roles";
-import { api, currentSessionUser } from "@/trpc/server";
+import { api, currentSessionUser, notFoundOr } from "@/trpc/server";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Time } from "@/components/ui/time";
@@ -21,11 +19,7 @@ export const metadata = { title: "Provision job" };
 export default async function ProvisionJobPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const [detail, user] = await Promise.all([
-    api.jobs.detail({ job_id: id }).catch((e: unknown) => {
-      // A malformed id cannot name a job either.
-      if (e instanceof TRPCError && (e.code === "NOT_FOUND" || e.code === "BAD_REQUEST")) notFound();
-      throw e;
-    }),
+    api.jobs.detail({ job_id: id }).catch(notFoundOr({ malformedIdToo: true })),
     currentSessionUser(),
   ]);
   const { job, trace, attempts, retriedBy } = detail;

@@ -1,7 +1,5 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { TRPCError } from "@trpc/server";
-import { api } from "@/trpc/server";
+import { api, notFoundOr } from "@/trpc/server";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Time } from "@/components/ui/time";
 import { OutboxStatusBadge } from "@/components/cp/outbox-status-badge";
@@ -13,10 +11,7 @@ export const metadata = { title: "Outbox message" };
 export default async function OutboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const [message, me] = await Promise.all([
-    api.ops.outbox.get({ id }).catch((e: unknown) => {
-      if (e instanceof TRPCError && e.code === "NOT_FOUND") notFound();
-      throw e;
-    }),
+    api.ops.outbox.get({ id }).catch(notFoundOr({ malformedIdToo: false })),
     api.system.whoami(),
   ]);
   const role = me.kind === "user" ? me.role : null;

@@ -1,8 +1,6 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { TRPCError } from "@trpc/server";
 import { hasOperatorRole } from "@/server/auth/roles";
-import { api, currentSessionUser } from "@/trpc/server";
+import { api, currentSessionUser, notFoundOr } from "@/trpc/server";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Time } from "@/components/ui/time";
 import { Fact } from "@/components/cp/provisioning/job-facts";
@@ -17,10 +15,7 @@ export const metadata = { title: "Webhook delivery" };
 export default async function WebhookDeliveryPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const [d, user] = await Promise.all([
-    api.webhooks.delivery({ id }).catch((e: unknown) => {
-      if (e instanceof TRPCError && (e.code === "NOT_FOUND" || e.code === "BAD_REQUEST")) notFound();
-      throw e;
-    }),
+    api.webhooks.delivery({ id }).catch(notFoundOr({ malformedIdToo: true })),
     currentSessionUser(),
   ]);
   const now = new Date();

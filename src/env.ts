@@ -79,6 +79,32 @@ const ZEnvShape = z.object({
   STRIPE_PRICE_GROWTH: z.string().regex(/^price_/, "STRIPE_PRICE_GROWTH must be a price id (price_...)").optional(),
   STRIPE_PRICE_SCALE: z.string().regex(/^price_/, "STRIPE_PRICE_SCALE must be a price id (price_...)").optional(),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(10_000),
+  PORTAL_BASE_DOMAIN: z
+    .string()
+    .regex(/^(?=.{1,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/, "PORTAL_BASE_DOMAIN must be a lowercase DNS name")
+    .default("portal.embark.localhost"),
+  PORTAL_DOMAIN_MANIFEST_DIR: z.string().min(1).optional(),
+  PORTAL_DOMAIN_CHALLENGE_HOST: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/, "PORTAL_DOMAIN_CHALLENGE_HOST must be a service host name")
+    .default("cert-manager-acme-solver.msp.svc.cluster.local"),
+  PORTAL_DOMAIN_NAMESPACE: z.string().regex(/^[a-z0-9-]{1,63}$/).default("msp"),
+  PORTAL_DOMAIN_ISSUER: z.string().min(1).default("letsencrypt-http01"),
+  PORTAL_DOMAIN_SERVICE_HOST: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/, "PORTAL_DOMAIN_SERVICE_HOST must be a service host name")
+    .default("client-portal.msp.svc.cluster.local"),
+  PORTAL_INGRESS_ADDRESS: z
+    .string()
+    .regex(/^[A-Za-z0-9.:\[\]-]+:\d{1,5}$/, "PORTAL_INGRESS_ADDRESS must be host:port")
+    .optional(),
+  PORTAL_INGRESS_CA_FILE: z.string().min(1).optional(),
+  DNS_RESOLVERS: z
+    .string()
+    .regex(/^[0-9a-fA-F.:\[\]]+(,[0-9a-fA-F.:\[\]]+)*$/, "DNS_RESOLVERS must be comma-separated IP[:port] addresses")
+    .optional(),
+  KUBECONFIG: z.string().min(1).optional(),
+  KUBERNETES_SERVICE_HOST: z.string().min(1).optional(),
 });
 
 /** Every variable the app reads, for checks that the documentation names them all. */

@@ -3,6 +3,7 @@ import type { TJobDefinition } from "./define-job";
 import { mailSendJob } from "./definitions/mail/send";
 import { onboardingAdvanceJob } from "./definitions/onboarding/advance";
 import { outboxMaintainJob } from "./definitions/outbox/maintain";
+import { portalDomainsReconcileJob } from "./definitions/portal-domains/reconcile";
 import { provisioningDispatchJob } from "./definitions/provisioning/dispatch";
 import { provisioningRunLocalJob } from "./definitions/provisioning/run-local";
 import { provisioningWatchdogJob } from "./definitions/provisioning/watchdog";
@@ -14,6 +15,7 @@ const DEFINITIONS = [
   mailSendJob,
   onboardingAdvanceJob,
   outboxMaintainJob,
+  portalDomainsReconcileJob,
   provisioningDispatchJob,
   provisioningRunLocalJob,
   provisioningWatchdogJob,

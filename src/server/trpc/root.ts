@@ -5,6 +5,7 @@ import { opsRouter } from "@/server/routers/ops/router";
 import { systemRouter } from "@/server/routers/system/router";
 import { jobsRouter } from "@/server/routers/jobs/router";
 import { nodesRouter } from "@/server/routers/nodes/router";
+import { portalDomainsRouter } from "@/server/routers/portal-domains/router";
 import { placementRouter } from "@/server/routers/placement/router";
 import { tenantsRouter } from "@/server/routers/tenants/router";
 import { traceRouter } from "@/server/routers/trace/router";
@@ -24,6 +25,7 @@ export const appRouter = router({
   placement: placementRouter,
   onboarding: onboardingRouter,
   webhooks: webhooksRouter,
+  portalDomains: portalDomainsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,4 +6,7 @@ export const EVENT_DESCRIPTIONS: Record<TWebhookEventType, string> = {
   "onboarding.failed": "An onboarding stopped at a failed step",
   "provision.completed": "A provision job completed; the tenant is live",
   "provision.failed": "A provision job failed",
+  "portal_domain.active": "A portal custom domain became active",
+  "portal_domain.failed": "A portal custom domain failed DNS or certificate checks",
+  "portal_domain.certificate_stuck": "A portal domain's certificate has not been Ready for over an hour",
 };

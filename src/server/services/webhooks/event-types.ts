@@ -6,6 +6,9 @@ export const WEBHOOK_EVENT_TYPES = [
   "onboarding.failed",
   "provision.completed",
   "provision.failed",
+  "portal_domain.active",
+  "portal_domain.failed",
+  "portal_domain.certificate_stuck",
 ] as const;
 
 export const ZWebhookEventType = z.enum(WEBHOOK_EVENT_TYPES);

@@ -1,0 +1,20 @@
+import { disablePortalDomain } from "@/server/services/portal-domains/disable-portal-domain";
+import { ZPortalDomain } from "@/server/services/portal-domains/portal-domain-view";
+import { userProcedure } from "@/server/trpc/procedures";
+import { ZPortalDomainIdInput } from "./portal-domains.types";
+import { portalDomainViewerOf } from "./viewer";
+
+export const disablePortalDomainRoute = userProcedure
+  .meta({
+    openapi: {
+      method: "DELETE",
+      path: "/v1/portal-domains/{id}",
+      tags: ["portal-domains"],
+      summary: "Disable a portal domain",
+      description: "Frees the tenant's slot and the name at once; a background job deletes its cluster resources and manifest snapshots.",
+      protect: true,
+    },
+  })
+  .input(ZPortalDomainIdInput)
+  .output(ZPortalDomain)
+  .mutation(({ ctx, input }) => disablePortalDomain({ id: input.id, viewer: portalDomainViewerOf(ctx.principal) }));

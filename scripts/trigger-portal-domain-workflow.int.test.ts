@@ -22,7 +22,7 @@ let dns: TDnsTestServer;
 
 const trigger = (args: string[], env: Record<string, string> = {}) =>
   run(process.execPath, [SCRIPT, ...args], {
-    env: { PATH: process.env.PATH ?? "", CONTROL_PLANE_URL: server.url, EMBARK_API_KEY: TEST_INTERNAL_API_KEY, ...env },
+    env: { PATH: process.env.PATH ?? "", NODE_ENV: "test", CONTROL_PLANE_URL: server.url, EMBARK_API_KEY: TEST_INTERNAL_API_KEY, ...env },
   }).then(
     (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),

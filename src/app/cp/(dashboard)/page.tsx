@@ -2,6 +2,7 @@ import Link from "next/link";
 import { api } from "@/trpc/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
+import { OpenAlerts } from "@/components/cp/portal-domains/open-alerts";
 
 export const metadata = { title: "Overview" };
 
@@ -18,7 +19,7 @@ function Stat({ label, value, href, tone }: { label: string; value: number | str
 }
 
 export default async function OverviewPage() {
-  const o = await api.ops.overview();
+  const [o, alerts] = await Promise.all([api.ops.overview(), api.portalDomains.openAlerts()]);
   const queueTone = o.queue === "ok" ? "good" : o.queue === "disabled" ? "neutral" : "bad";
   return (
     <div className="mx-auto max-w-6xl">
@@ -31,6 +32,7 @@ export default async function OverviewPage() {
           </div>
         }
       />
+      <OpenAlerts alerts={alerts} />
       <section aria-label="Tenants and provisioning" className="mb-4 grid grid-cols-2 gap-4 lg:grid-cols-3">
         <Stat label={`Active tenants (of ${o.provisioning.tenants.total})`} value={o.provisioning.tenants.active} href="/cp/tenants?status=active" />
         <Stat label="Onboarding in progress" value={o.onboarding.inProgress} href="/cp/onboarding?status=in_progress" />

@@ -1,4 +1,4 @@
-import type { TDbOrTx } from "@/server/db";
+import { db as defaultDb, type TDbOrTx } from "@/server/db";
 import { newOpsAlertId } from "@/server/services/portal-domains/portal-domain-ids";
 
 const openKeyOf = (kind: string, subjectId: string) => `${kind}:${subjectId}`;
@@ -27,7 +27,8 @@ export async function clearOpsAlert(db: TDbOrTx, a: { kind: string; subjectId: s
 export type TOpsAlertView = { id: string; kind: string; subject_id: string; tenant_id: string | null; message: string; raised_at: Date; cleared_at: Date | null };
 
 /** Open alerts, newest first (optionally of one subject). */
-export async function listOpenOpsAlerts(db: TDbOrTx, opts: { subjectId?: string } = {}): Promise<TOpsAlertView[]> {
+export async function listOpenOpsAlerts(opts: { db?: TDbOrTx; subjectId?: string } = {}): Promise<TOpsAlertView[]> {
+  const db = opts.db ?? defaultDb();
   const rows = await db.opsAlert.findMany({
     where: { clearedAt: null, ...(opts.subjectId ? { subjectId: opts.subjectId } : {}) },
     orderBy: { raisedAt: "desc" },

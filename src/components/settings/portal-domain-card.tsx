@@ -14,12 +14,14 @@ type TTenant = { tenant_id: string; slug: string; company_name: string; cname_ta
 
 function CnameRecord({ name, target }: { name: string; target: string }) {
   return (
-    <div className="mt-4 overflow-x-auto rounded-md bg-slate-900 px-4 py-3 font-mono text-xs text-slate-100 sm:text-sm" data-testid="cname-record">
-      <div className="grid min-w-max grid-cols-[auto_auto_1fr] gap-x-6 gap-y-1">
-        <span className="text-slate-400">Name</span><span className="text-slate-400">Type</span><span className="text-slate-400">Target</span>
-        <span>{name}</span><span>CNAME</span><span className="select-all">{target}</span>
-      </div>
-    </div>
+    <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 rounded-md bg-slate-900 px-4 py-3 font-mono text-xs text-slate-100 sm:grid-cols-[auto_auto_1fr] sm:grid-rows-2 sm:grid-flow-col sm:text-sm" data-testid="cname-record">
+      <dt className="text-slate-400">Name</dt>
+      <dd className="[overflow-wrap:anywhere]">{name}</dd>
+      <dt className="text-slate-400">Type</dt>
+      <dd>CNAME</dd>
+      <dt className="text-slate-400">Target</dt>
+      <dd className="select-all [overflow-wrap:anywhere]">{target}</dd>
+    </dl>
   );
 }
 
@@ -36,10 +38,10 @@ export function PortalDomainCard({ tenant }: { tenant: TTenant }) {
       {d ? (
         <>
           <div className="mt-2 flex flex-wrap items-center gap-3">
-            <h2 className="break-all text-lg font-semibold text-slate-900">{d.domain}</h2>
+            <h2 className="text-lg [overflow-wrap:anywhere] font-semibold text-slate-900">{d.domain}</h2>
             <span data-testid="portal-domain-status"><DomainStatusBadge status={d.status} /></span>
           </div>
-          <p className="mt-2 text-sm text-slate-700" data-testid="portal-domain-message">{d.status_message}</p>
+          <p className="mt-2 text-sm text-slate-700 [overflow-wrap:anywhere]" data-testid="portal-domain-message">{d.status_message}</p>
           <p className="mt-1 text-xs text-slate-500">Last checked <Time value={d.last_checked_at} /></p>
           {d.status !== "active" ? (
             <>

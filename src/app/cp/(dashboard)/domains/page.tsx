@@ -87,7 +87,7 @@ export default async function PortalDomainsPage({ searchParams }: { searchParams
             <thead className="bg-slate-50">
               <tr>
                 <Th>Domain</Th>
-                <Th>Tenant</Th>
+                <Th className="hidden sm:table-cell">Tenant</Th>
                 <Th>Status</Th>
                 <Th className="hidden md:table-cell">Message</Th>
                 <Th className="hidden sm:table-cell">Last checked</Th>
@@ -97,12 +97,12 @@ export default async function PortalDomainsPage({ searchParams }: { searchParams
               {domains.map((d) => (
                 <tr key={d.id} className="hover:bg-slate-50" data-domain-id={d.id}>
                   <Td>
-                    <Link href={`/cp/domains/${d.id}`} className="break-all font-medium text-indigo-700 hover:underline">
+                    <Link href={`/cp/domains/${d.id}`} className="font-medium text-indigo-700 [overflow-wrap:anywhere] hover:underline">
                       {d.domain}
                     </Link>
                     {d.open_alerts > 0 ? <p className="text-xs font-medium text-amber-700">⚠ open alert</p> : null}
                   </Td>
-                  <Td className="font-mono text-xs">{d.tenant_slug}</Td>
+                  <Td className="hidden font-mono text-xs sm:table-cell">{d.tenant_slug}</Td>
                   <Td><DomainStatusBadge status={d.status} /></Td>
                   <Td className="hidden max-w-md text-sm text-slate-600 md:table-cell">{d.status_message}</Td>
                   <Td className="hidden sm:table-cell"><Time value={d.last_checked_at} /></Td>

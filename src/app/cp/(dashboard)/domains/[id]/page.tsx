@@ -36,7 +36,7 @@ export default async function PortalDomainPage({ params }: { params: Promise<{ i
       <header className="mb-6 flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
-            <h1 className="break-all text-2xl font-semibold tracking-tight text-slate-900">{d.domain.domain}</h1>
+            <h1 className="text-2xl [overflow-wrap:anywhere] font-semibold tracking-tight text-slate-900">{d.domain.domain}</h1>
             <span data-testid="domain-status"><DomainStatusBadge status={d.domain.status} /></span>
             <LiveRefresh active={MOVING_DOMAIN_STATUSES.has(d.domain.status)} />
           </div>
@@ -54,7 +54,7 @@ export default async function PortalDomainPage({ params }: { params: Promise<{ i
       </header>
       <OpenAlerts alerts={d.alerts} title="Open alert" />
       <p
-        className={`mb-6 rounded-lg px-4 py-3 text-sm ${failed ? "bg-rose-50 text-rose-800" : "bg-white text-slate-700 ring-1 ring-slate-200"}`}
+        className={`mb-6 rounded-lg px-4 py-3 text-sm [overflow-wrap:anywhere] ${failed ? "bg-rose-50 text-rose-800" : "bg-white text-slate-700 ring-1 ring-slate-200"}`}
         data-testid="domain-status-message"
       >
         {d.domain.status_message}
@@ -76,13 +76,13 @@ export default async function PortalDomainPage({ params }: { params: Promise<{ i
         </dl>
       </Card>
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card>
+        <Card className="min-w-0 [overflow-wrap:anywhere]">
           <CardHeader title="Timeline" description="Every transition, oldest first." />
           <div className="px-5 pb-5">
             {d.trace.length > 0 ? <TraceTimeline events={d.trace} attempts={[]} currentJobId="" /> : <p className="text-sm text-slate-500">Nothing yet.</p>}
           </div>
         </Card>
-        <Card>
+        <Card className="min-w-0">
           <CardHeader title="Manifests" description="As rendered at the last DNS verification (JSON, stable key order)." />
           <div className="space-y-3 px-5 pb-5" data-testid="domain-manifests">
             {d.manifests.length === 0 ? <p className="text-sm text-slate-500">Rendered once DNS is verified.</p> : null}

@@ -70,7 +70,7 @@ export function PortalDomainCard({ tenant }: { tenant: TTenant }) {
                 aria-invalid={submit.error ? true : undefined}
                 className={inputClass}
               />
-              <Button type="submit" disabled={submit.isPending || value.trim() === ""}>
+              <Button type="submit" className="shrink-0 whitespace-nowrap" disabled={submit.isPending || value.trim() === ""}>
                 {submit.isPending ? "Adding…" : "Add domain"}
               </Button>
             </div>

@@ -104,7 +104,7 @@ export default async function PortalDomainsPage({ searchParams }: { searchParams
                   </Td>
                   <Td className="hidden font-mono text-xs sm:table-cell">{d.tenant_slug}</Td>
                   <Td><DomainStatusBadge status={d.status} /></Td>
-                  <Td className="hidden max-w-md text-sm text-slate-600 md:table-cell">{d.status_message}</Td>
+                  <Td className="hidden min-w-64 max-w-md whitespace-normal text-sm text-slate-600 md:table-cell">{d.status_message}</Td>
                   <Td className="hidden sm:table-cell"><Time value={d.last_checked_at} /></Td>
                 </tr>
               ))}

@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import pg from "pg";
 import { E2E_ADMIN, E2E_PORT } from "./support/config";
 import { shot } from "./support/shots";
 import { signIn } from "./support/sign-in";
+import { e2eState } from "./support/state";
 
 const run = Date.now().toString(36);
 const PHONE = { width: 390, height: 844 };
@@ -76,9 +78,26 @@ test("a tenant's user adds a portal domain; an operator reconciles and disables 
   await page.setViewportSize(PHONE);
   await shot(page, "portal-domain-settings-phone");
 
+  // A stuck certificate needs a cluster and an hour; its alert row is what the pages read, so one is opened here.
+  const db = new pg.Client({ connectionString: e2eState().databaseUrl });
+  await db.connect();
+  const { rows } = await db.query<{ id: string; tenant_id: string }>("SELECT id, tenant_id FROM portal_domains WHERE domain = $1", [domain]);
+  await db.query(
+    "INSERT INTO ops_alerts (id, kind, subject_id, tenant_id, message, open_key, raised_at) VALUES ($1, 'portal_domain.certificate_stuck', $2, $3, $4, $5, now())",
+    [`alert_e2e${run}`, rows[0]!.id, rows[0]!.tenant_id, `${domain}: Certificate not Ready for over an hour`, `portal_domain.certificate_stuck:${rows[0]!.id}`],
+  );
+  await db.end();
+
   const ops = await browser.newContext({ baseURL: `http://127.0.0.1:${E2E_PORT}` });
   const op = await ops.newPage();
-  await signIn(op, E2E_ADMIN, "/cp/domains");
+  await signIn(op, E2E_ADMIN, "/cp");
+  const alerts = op.getByTestId("open-alerts");
+  await expect(alerts).toContainText(`${domain}: Certificate not Ready for over an hour`);
+  await shot(op, "cp-overview-alert");
+  await alerts.getByRole("link", { name: "Open domain" }).click();
+  await expect(op.getByRole("heading", { name: domain })).toBeVisible();
+  await expect(op.getByTestId("open-alerts")).toContainText("Certificate not Ready");
+  await op.goto("/cp/domains");
   await expect(op.getByTestId("domain-totals")).toContainText("Failed");
   await op.getByRole("link", { name: "Failed", exact: true }).click();
   await op.getByRole("link", { name: domain }).click();
@@ -100,6 +119,8 @@ test("a tenant's user adds a portal domain; an operator reconciles and disables 
   await op.setViewportSize(PHONE);
   await shot(op, "cp-portal-domains-phone");
   await op.goto(await op.getByRole("link", { name: domain }).getAttribute("href") ?? "/cp/domains");
+  // Disabling cleared the alert.
+  await expect(op.getByTestId("open-alerts")).toHaveCount(0);
   await shot(op, "cp-portal-domain-phone");
   await ops.close();
 

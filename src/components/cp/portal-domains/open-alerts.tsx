@@ -4,7 +4,7 @@ import { Time } from "@/components/ui/time";
 type TAlert = { id: string; kind: string; subject_id: string; message: string; raised_at: Date };
 
 /** Open ops alerts, each linking to what it is about. */
-export function OpenAlerts({ alerts, title = "Open alerts" }: { alerts: TAlert[]; title?: string }) {
+export function OpenAlerts({ alerts, title = "Open alerts", linked = true }: { alerts: TAlert[]; title?: string; linked?: boolean }) {
   if (alerts.length === 0) return null;
   return (
     <section role="alert" aria-label={title} className="mb-6 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3" data-testid="open-alerts">
@@ -14,7 +14,7 @@ export function OpenAlerts({ alerts, title = "Open alerts" }: { alerts: TAlert[]
           <li key={a.id} className="text-sm text-amber-900">
             <span className="font-mono text-xs">{a.kind}</span> — {a.message}{" "}
             <span className="text-amber-700">(<Time value={a.raised_at} />)</span>{" "}
-            {a.subject_id.startsWith("pdom_") ? (
+            {linked && a.subject_id.startsWith("pdom_") ? (
               <Link href={`/cp/domains/${a.subject_id}`} className="font-medium text-indigo-700 hover:underline">
                 Open domain
               </Link>

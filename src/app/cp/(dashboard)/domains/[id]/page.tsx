@@ -52,7 +52,7 @@ export default async function PortalDomainPage({ params }: { params: Promise<{ i
         </div>
         {canAct ? <DomainActions id={d.domain.id} domain={d.domain.domain} disabled={d.domain.status === "disabled"} /> : null}
       </header>
-      <OpenAlerts alerts={d.alerts} title="Open alert" />
+      <OpenAlerts alerts={d.alerts} title="Open alert" linked={false} />
       <p
         className={`mb-6 rounded-lg px-4 py-3 text-sm [overflow-wrap:anywhere] ${failed ? "bg-rose-50 text-rose-800" : "bg-white text-slate-700 ring-1 ring-slate-200"}`}
         data-testid="domain-status-message"

@@ -10,7 +10,14 @@ import { CERTIFICATE_STUCK_ALERT } from "./check-portal-readiness";
 export async function cleanUpPortalDomain(ctx: TReconcileContext): Promise<void> {
   const at = ctx.now;
   const parts: string[] = [];
-  if (ctx.kubeConfig) {
+  // Resource names are per tenant: once the tenant has a newer live domain they serve it, and stay.
+  const successor = await ctx.tx.portalDomain.findFirst({
+    where: { tenantSlot: ctx.subject.tenantId, id: { not: ctx.subject.id } },
+    select: { domain: true },
+  });
+  if (successor) {
+    parts.push(`the tenant's resources and snapshots now serve ${successor.domain}, so nothing was deleted`);
+  } else if (ctx.kubeConfig) {
     try {
       const deleted = await deleteObjects(ctx.kubeConfig, portalObjectRefs(ctx.subject.tenantId, ctx.settings.PORTAL_DOMAIN_NAMESPACE));
       parts.push(
@@ -32,7 +39,7 @@ export async function cleanUpPortalDomain(ctx: TReconcileContext): Promise<void>
     parts.push("no cluster is configured, so nothing was deleted from one");
   }
   const dir = ctx.settings.PORTAL_DOMAIN_MANIFEST_DIR;
-  if (dir) {
+  if (dir && !successor) {
     const removed = await removeManifestSnapshots(dir, portalResourceNames(ctx.subject.tenantId).prefix);
     parts.push(removed.length > 0 ? `removed snapshots ${removed.join(", ")}` : "no snapshots to remove");
   }

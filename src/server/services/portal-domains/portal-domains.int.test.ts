@@ -279,6 +279,12 @@ describe("disabling a portal domain", () => {
 
     const again = await api("POST", `/v1/tenants/${tenantId}/portal-domains`, { domain: "portal.acme-corp.com" });
     expect(again.status).toBe(201);
+    await statusOf(again.body.id, "deploying");
+    // A late clean-up of the old domain leaves the resources the new one now uses.
+    expect(await reconcilePortalDomain({ portalDomainId: created.body.id })).toMatchObject({ status: "disabled" });
+    expect((await api("GET", `/v1/portal-domains/${created.body.id}`)).body.status_message).toContain("now serve portal.acme-corp.com");
+    expect(kube.objects.has(`certificates/msp/${names.certificate}`)).toBe(true);
+    expect(existsSync(join(manifestDir(), names.prefix, "gateway.json"))).toBe(true);
   });
 });
 

@@ -3,28 +3,13 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import pg from "pg";
 import { E2E_ADMIN, E2E_PORT } from "./support/config";
 import { shot } from "./support/shots";
+import { codeFromOutbox } from "./support/outbox-code";
 import { signIn } from "./support/sign-in";
 import { e2eState } from "./support/state";
 
 const run = Date.now().toString(36);
 const PHONE = { width: 390, height: 844 };
 const network = randomBytes(2).toString("hex");
-
-/** Reads the sign-in code held in the outbox (no SMTP here), as an admin reveals it in /cp. */
-async function codeFromOutbox(browser: Browser, email: string): Promise<string> {
-  const context = await browser.newContext({ baseURL: `http://127.0.0.1:${E2E_PORT}` });
-  const page = await context.newPage();
-  try {
-    await signIn(page, E2E_ADMIN, "/cp/outbox");
-    await page.getByRole("row", { name: new RegExp(email.replace(/[.+]/g, "\\$&")) }).first().getByRole("link").click();
-    await page.getByRole("button", { name: /Reveal/ }).click();
-    const body = page.getByTestId("outbox-body");
-    await expect(body).toContainText(/code is \d{6}/);
-    return /code is (\d{6})/.exec((await body.textContent()) ?? "")![1]!;
-  } finally {
-    await context.close();
-  }
-}
 
 /** A wizard user signs in with an emailed code and creates a starter platform: they are now its own user. */
 async function tenantUser(page: Page, browser: Browser, name: string): Promise<void> {

@@ -84,6 +84,20 @@ async function statusOf(id: string, want: string) {
   }
 }
 
+/** An endpoint subscribed to the portal domain events, so emitted events leave delivery rows to count. */
+const subscribeToDomainEvents = () =>
+  db().webhookEndpoint.create({
+    data: {
+      id: "whe_portaltest",
+      url: "http://127.0.0.1:9/hook",
+      events: ["portal_domain.certificate_stuck", "portal_domain.failed", "portal_domain.active"],
+      secretSealed: "x",
+      secretPrefix: "x",
+      createdBy: "test",
+    },
+  });
+const deliveries = (type: string) => db().webhookDelivery.count({ where: { eventType: type } });
+
 const traceOf = async (id: string) => {
   const row = await db().portalDomain.findUniqueOrThrow({ where: { id }, select: { traceId: true } });
   return db().traceEvent.findMany({ where: { traceId: row.traceId }, orderBy: { id: "asc" } });
@@ -185,6 +199,7 @@ describe("a portal domain with the right CNAME", () => {
 
 describe("a portal domain with a wrong CNAME", () => {
   it("ends dns_failed with the reason, and the scheduled re-check moves it on once DNS is fixed", async () => {
+    await subscribeToDomainEvents();
     const { tenantId, target } = await tenantWithTarget("beta");
     dns.cnames.set("clients.beta-corp.com", "pzzzzzzzzzzzz.portal.embark.io");
     const created = await api("POST", `/v1/tenants/${tenantId}/portal-domains`, { domain: "clients.beta-corp.com" });
@@ -192,8 +207,14 @@ describe("a portal domain with a wrong CNAME", () => {
     expect(failed.status_message).toContain(`not ${target}`);
     expect(failed.last_checked_at).not.toBeNull();
 
+    const first = await db().portalDomain.findUniqueOrThrow({ where: { id: created.body.id } });
+    const firstWait = first.nextCheckAt!.getTime() - first.lastCheckedAt!.getTime();
+    expect(firstWait).toBeGreaterThan(0);
+    // Still wrong at the next check: it waits twice as long, and the failure is reported once.
+    await reconcilePortalDomain({ portalDomainId: created.body.id, dueAt: first.nextCheckAt!.toISOString() });
     const row = await db().portalDomain.findUniqueOrThrow({ where: { id: created.body.id } });
-    expect(row.nextCheckAt!.getTime()).toBeGreaterThan(row.lastCheckedAt!.getTime());
+    expect(row.nextCheckAt!.getTime() - row.lastCheckedAt!.getTime()).toBe(2 * firstWait);
+    expect(await deliveries("portal_domain.failed")).toBe(1);
     // An outdated scheduled check does nothing.
     expect(await reconcilePortalDomain({ portalDomainId: created.body.id, dueAt: new Date(0).toISOString() })).toEqual({
       status: "dns_failed",
@@ -208,16 +229,7 @@ describe("a portal domain with a wrong CNAME", () => {
 
 describe("a certificate that never becomes Ready", () => {
   it("ends certificate_failed after an hour, raises one alert and one webhook, and clears it once Ready", async () => {
-    await db().webhookEndpoint.create({
-      data: {
-        id: "whe_portaltest",
-        url: "http://127.0.0.1:9/hook",
-        events: ["portal_domain.certificate_stuck", "portal_domain.failed", "portal_domain.active"],
-        secretSealed: "x",
-        secretPrefix: "x",
-        createdBy: "test",
-      },
-    });
+    await subscribeToDomainEvents();
     const { tenantId, target } = await tenantWithTarget("gamma");
     dns.cnames.set("app.gamma-corp.com", target);
     const created = await api("POST", `/v1/tenants/${tenantId}/portal-domains`, { domain: "app.gamma-corp.com" });
@@ -237,7 +249,6 @@ describe("a certificate that never becomes Ready", () => {
     const alerts = await db().opsAlert.findMany({ where: { subjectId: id } });
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({ kind: "portal_domain.certificate_stuck", clearedAt: null, tenantId });
-    const deliveries = async (type: string) => db().webhookDelivery.count({ where: { eventType: type } });
     expect(await deliveries("portal_domain.certificate_stuck")).toBe(1);
     expect(await deliveries("portal_domain.failed")).toBe(1);
 

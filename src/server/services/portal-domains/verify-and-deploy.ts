@@ -18,6 +18,10 @@ function dnsProblem(domain: string, target: string, chain: string[], error: stri
 export async function verifyAndDeploy(ctx: TReconcileContext): Promise<void> {
   const target = cnameTargetOf(ctx.label);
   const at = ctx.now;
+  // A pass retrying a failed apply keeps counting for its backoff and does not report the failure again.
+  const startedAs = ctx.subject.status;
+  const wasApplyFailing = startedAs === "certificate_failed";
+  const priorFailures = ctx.failedChecks;
   await transitionPortalDomain(ctx.tx, ctx.subject, {
     status: "verifying_dns",
     message: `Checking that ${ctx.domain} has a CNAME to ${target}`,
@@ -28,8 +32,8 @@ export async function verifyAndDeploy(ctx: TReconcileContext): Promise<void> {
     stopAt: target,
   });
   if (!chain.includes(target)) {
-    const failedChecks = ctx.failedChecks + 1;
-    const wasFailing = ctx.failedChecks > 0;
+    const wasFailing = startedAs === "dns_failed";
+    const failedChecks = (wasFailing ? priorFailures : 0) + 1;
     const message = dnsProblem(ctx.domain, target, chain, error);
     await transitionPortalDomain(ctx.tx, ctx.subject, {
       status: "dns_failed",
@@ -56,6 +60,7 @@ export async function verifyAndDeploy(ctx: TReconcileContext): Promise<void> {
   const folder = dir ? await writeManifestSnapshots(dir, portalResourceNames(ctx.subject.tenantId).prefix, manifests) : null;
   const written = folder ? `written to ${folder}` : "rendered (shown on the domain's page; set PORTAL_DOMAIN_MANIFEST_DIR for files)";
   const columns = { manifests, failedChecks: 0, nextCheckAt: null };
+  ctx.failedChecks = 0;
 
   if (!ctx.kubeConfig) {
     await transitionPortalDomain(ctx.tx, ctx.subject, {
@@ -77,10 +82,10 @@ export async function verifyAndDeploy(ctx: TReconcileContext): Promise<void> {
   try {
     await applyObjects(ctx.kubeConfig, Object.values(manifests) as KubernetesObject[]);
   } catch (err) {
-    const failedChecks = ctx.failedChecks + 1;
+    const failedChecks = (wasApplyFailing ? priorFailures : 0) + 1;
     const message = `Could not apply the manifests: ${describeKubeError(err)}`;
     await transitionPortalDomain(ctx.tx, ctx.subject, { status: "certificate_failed", message, at, columns: { failedChecks } });
-    await emitDomainEvent(ctx, "portal_domain.failed", { status: "certificate_failed", status_message: message });
+    if (!wasApplyFailing) await emitDomainEvent(ctx, "portal_domain.failed", { status: "certificate_failed", status_message: message });
     await scheduleCheck(ctx, backoffSeconds(failedChecks - 1, 60, 3600));
     return;
   }

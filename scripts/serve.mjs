@@ -22,8 +22,10 @@ const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const say = (msg) => process.stdout.write(`[embark] ${msg}\n`);
 /** After a stop signal, the app's own drain gets this long before this process exits anyway. */
 const DRAIN_BACKSTOP_MS = 15_000;
-/** Postgres' fast shutdown gets this long before SIGQUIT. */
-const POSTGRES_STOP_MS = 15_000;
+/** Postgres' smart shutdown (wait for sessions to end) gets this long before a fast one… */
+const SMART_STOP_MS = 3_000;
+/** …which gets this long before an immediate one. */
+const FAST_STOP_MS = 15_000;
 
 const command = process.argv[2] ?? "start";
 if (!["start", "dev", "build"].includes(command)) {
@@ -65,31 +67,36 @@ function alive(pid) {
 
 const sleepSync = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
+/** Waits up to `ms` for `pid` to end; true when it did. */
+function waitGone(pid, ms) {
+  const deadline = Date.now() + ms;
+  while (alive(pid)) {
+    if (Date.now() > deadline) return false;
+    sleepSync(25);
+  }
+  return true;
+}
+
 /**
- * Fast shutdown of the embedded Postgres, waited for. Synchronous: it runs in
- * the `exit` handler, after the app has drained and called process.exit.
+ * Stops the embedded Postgres and waits for it. Synchronous: it runs in the
+ * `exit` handler, after the app has drained and called process.exit. First a
+ * smart shutdown, which lets sessions the app just closed finish on their own
+ * (a pool's `end()` resolves once the goodbye is sent, not once the server
+ * has read it); then fast, then immediate, each after a bound.
  */
 function stopPostgres(pg) {
   say("stopping the embedded Postgres");
-  try {
-    process.kill(pg.pid, "SIGINT");
-  } catch {
-    return;
-  }
-  let deadline = Date.now() + POSTGRES_STOP_MS;
-  let quit = false;
-  while (alive(pg.pid)) {
-    if (Date.now() > deadline) {
-      if (quit) break;
-      quit = true;
-      deadline = Date.now() + 5_000;
-      try {
-        process.kill(pg.pid, "SIGQUIT");
-      } catch {
-        break;
-      }
+  for (const [signal, ms] of [
+    ["SIGTERM", SMART_STOP_MS],
+    ["SIGINT", FAST_STOP_MS],
+    ["SIGQUIT", 5_000],
+  ]) {
+    try {
+      process.kill(pg.pid, signal);
+    } catch {
+      break;
     }
-    sleepSync(25);
+    if (waitGone(pg.pid, ms)) break;
   }
   try {
     const owner = path.join(pg.dataDir, "pg-owner");

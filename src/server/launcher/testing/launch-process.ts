@@ -32,15 +32,21 @@ export async function launchNpmStart(opts: { dataDir: string; port: number; env?
     npm.once("exit", (code, signal) => resolve({ code, signal })),
   );
   const output = () => readFileSync(logFile).subarray(from).toString("utf8");
+  await waitHealthy(opts.port, exited, () => `npm start exited before serving:\n${output().slice(-4000)}`);
+  return { npm, port: opts.port, exited, output };
+}
+
+/** Resolves once /api/health on `port` answers 200; throws `failure()` if `exited` settles first. */
+export async function waitHealthy(port: number, exited: Promise<unknown>, failure: () => string): Promise<void> {
   let gone = false;
   void exited.then(() => (gone = true));
   for (;;) {
-    if (gone) throw new Error(`npm start exited before serving:\n${output().slice(-4000)}`);
-    const status = await fetch(`http://127.0.0.1:${opts.port}/api/health`).then(
+    if (gone) throw new Error(failure());
+    const status = await fetch(`http://127.0.0.1:${port}/api/health`).then(
       (r) => r.status,
       () => 0,
     );
-    if (status === 200) return { npm, port: opts.port, exited, output };
+    if (status === 200) return;
     await new Promise((r) => setTimeout(r, 250));
   }
 }

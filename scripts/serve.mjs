@@ -159,7 +159,11 @@ if (ready?.postgres) {
 }
 if (command === "build") process.exit(code);
 if (code !== 0 || !ready) process.exit(code || 1);
-if (stopping) process.exit(0);
+if (stopping) {
+  // Stopped right after setup: what was shown once is still shown.
+  printNotices(ready.notices);
+  process.exit(0);
+}
 
 Object.assign(process.env, ready.env);
 const port = String(ready.port);

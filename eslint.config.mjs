@@ -5,7 +5,7 @@ const config = [
   ...next,
   ...nextTs,
   {
-    ignores: [".next/**", "node_modules/**", ".toolchain/**", "src/generated/**", ".data/**", ".test-data/**", "reports/**", "test-results/**", "next-env.d.ts"],
+    ignores: [".next/**", "node_modules/**", ".toolchain/**", "src/generated/**", ".data/**", ".test-data/**", "reports/**", "test-results/**", "next-env.d.ts", "packages/client/dist/**", "packages/client/src/app-router.gen.ts"],
   },
 ];
 

@@ -27,6 +27,7 @@ type TBenchSummary = {
   name: string;
   description: string;
   metric: string;
+  unit: string;
   baseline: TSideSummary;
   candidate: TSideSummary;
   /** candidate / baseline: above 1 means Embark's path is slower by that factor. */
@@ -48,6 +49,7 @@ function summarize(mod: TBenchModule, m: TBenchMeasurements): TBenchSummary {
     name: mod.name,
     description: mod.description,
     metric: m.metric,
+    unit: m.unit ?? "ms",
     baseline: { ...baseline, p50: round(baseline.p50), p95: round(baseline.p95) },
     candidate: { ...candidate, p50: round(candidate.p50), p95: round(candidate.p95) },
     ratio: { p50: round(candidate.p50 / baseline.p50), p95: round(candidate.p95 / baseline.p95) },
@@ -59,10 +61,10 @@ function table(results: readonly TBenchSummary[]): string {
   const rows = results.map((r) => [
     r.name,
     String(r.candidate.n),
-    `${r.baseline.p50.toFixed(2)} ms`,
-    `${r.baseline.p95.toFixed(2)} ms`,
-    `${r.candidate.p50.toFixed(2)} ms`,
-    `${r.candidate.p95.toFixed(2)} ms`,
+    `${r.baseline.p50.toFixed(2)} ${r.unit}`,
+    `${r.baseline.p95.toFixed(2)} ${r.unit}`,
+    `${r.candidate.p50.toFixed(2)} ${r.unit}`,
+    `${r.candidate.p95.toFixed(2)} ${r.unit}`,
     `${r.ratio.p50.toFixed(2)}×`,
     `${r.ratio.p95.toFixed(2)}×`,
   ]);
@@ -125,7 +127,7 @@ async function main(only: readonly string[]): Promise<void> {
         cpuModel: cpus[0]?.model ?? "unknown",
       },
       postgres: "embedded, throwaway cluster, fsync off",
-      ratio: "candidate / baseline; 1.00 = as fast as the baseline, 2.00 = twice as long",
+      ratio: "candidate / baseline; 1.00 = as fast (or as small) as the baseline, 2.00 = twice as long (or as large)",
       benchmarks: results,
     };
     await writeFile(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);

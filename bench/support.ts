@@ -17,6 +17,8 @@ export type TSeries = { label: string; samples: number[] };
 export type TBenchMeasurements = {
   /** What one sample times, e.g. "send → handler". */
   metric: string;
+  /** Unit of the samples (default "ms"). */
+  unit?: string;
   baseline: TSeries;
   candidate: TSeries;
 };

@@ -12,7 +12,7 @@ const root = path.resolve(import.meta.dirname, "..");
 async function start(env: Record<string, string>): Promise<{ code: number; stderr: string }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "embark-launch-"));
   try {
-    await run(process.execPath, [path.join(root, "node_modules/.bin/tsx"), "scripts/embark.ts", "start"], {
+    await run(process.execPath, [path.join(root, "scripts/launch.mjs"), "start"], {
       cwd: root,
       env: { PATH: process.env.PATH ?? "", EMBARK_DATA_DIR: dataDir, ...env } as unknown as NodeJS.ProcessEnv,
       timeout: 30_000,

@@ -1,10 +1,17 @@
 /**
- * The front door: `npm start`, `npm run dev`, `npm run build`.
+ * Setup for `npm start`, `npm run dev` and `npm run build`, run by
+ * scripts/serve.mjs in a short-lived process (its resident server needs
+ * neither tsx nor what setup loads).
  *
  * Outside production it fills in what a laptop lacks: an embedded Postgres
- * under the data dir, secrets generated once into it, the first operator.
+ * under the data dir (in its own process group, owned by the launcher, which
+ * stops it after the app), secrets generated once into it, the first operator.
  * In production (NODE_ENV=production) it fills in nothing and refuses to start
  * on a missing or weak setting, naming the variable.
+ *
+ * For start and dev it sends the launcher `{ type: "ready", env, port,
+ * notices, postgres }` over IPC and exits; `notices` are the secrets shown
+ * once, which the launcher prints last.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -13,6 +20,7 @@ import nextEnv from "@next/env";
 import { EnvError, parseBaseEnv, parseEnv } from "../src/env";
 import { ensureLocalSecrets } from "../src/server/launcher/local-secrets";
 import { staleBuildReason } from "../src/server/launcher/build-freshness";
+import type { TLaunchNotice, TLaunchReady } from "../src/server/launcher/ready-message";
 
 type Command = "start" | "dev" | "build";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -56,7 +64,14 @@ async function main(): Promise<void> {
 
   if (command === "build") return build(childEnv);
 
+  if (!process.send) fail("run this through `npm start` / `npm run dev` (scripts/launch.mjs)");
+  const notices: TLaunchNotice[] = [];
   let stopDatabase: (() => Promise<void>) | undefined;
+  let postgres: TLaunchReady["postgres"] = null;
+  // Ctrl-C during setup: stop what was started, leave nothing behind.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => void (stopDatabase ? stopDatabase() : Promise.resolve()).finally(() => process.exit(130)));
+  }
   try {
     const base = parseBaseEnv(baseEnv);
     if (production) {
@@ -66,15 +81,19 @@ async function main(): Promise<void> {
       const { secrets, created } = ensureLocalSecrets({ dataDir });
       for (const [k, v] of Object.entries(secrets)) childEnv[k] ??= v;
       if (created.includes("INTERNAL_API_KEY") && !baseEnv.INTERNAL_API_KEY) {
-        say(`generated INTERNAL_API_KEY (shown once; kept in ${path.join(base.EMBARK_DATA_DIR, "secrets.json")}):`);
-        say(`  ${secrets.INTERNAL_API_KEY}`);
+        notices.push({
+          title: `Generated INTERNAL_API_KEY (kept in ${path.join(base.EMBARK_DATA_DIR, "secrets.json")}):`,
+          lines: [secrets.INTERNAL_API_KEY],
+        });
       }
       childEnv.EMBARK_PUBLIC_URL ??= `http://localhost:${base.PORT}`;
       if (!childEnv.DATABASE_URL) {
         const { startEmbeddedPostgres } = await import("../src/server/database/embedded");
-        const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg") });
+        const pgDir = path.join(dataDir, "pg");
+        const pg = await startEmbeddedPostgres({ dataDir: pgDir, detachFor: { ownerPid: process.ppid } });
         childEnv.DATABASE_URL = pg.url;
         stopDatabase = pg.stop;
+        if (pg.pid !== null) postgres = { pid: pg.pid, dataDir: pgDir };
         say(`embedded Postgres ready under ${path.join(base.EMBARK_DATA_DIR, "pg")}`);
       }
       parseEnv(childEnv);
@@ -99,8 +118,10 @@ async function main(): Promise<void> {
       const { ensureFirstAdmin } = await import("../src/server/services/operators/ensure-first-admin");
       const admin = await ensureFirstAdmin();
       if (admin) {
-        say("created the first operator (shown once; change it in /cp):");
-        say(`  email ${admin.email}  password ${admin.password}`);
+        notices.push({
+          title: "Created the first operator (shown once; change the password in /cp → Account):",
+          lines: [`email     ${admin.email}`, `password  ${admin.password}`],
+        });
       }
       const { db } = await import("../src/server/db");
       await db().$disconnect();
@@ -117,23 +138,8 @@ async function main(): Promise<void> {
     await stopAll(1);
   }
 
-  const port = parseBaseEnv(childEnv).PORT;
-  const child = runNext(command === "dev" ? ["dev", "-p", String(port)] : ["start", "-p", String(port)], childEnv);
-  say(`serving ${childEnv.EMBARK_PUBLIC_URL ?? `http://localhost:${port}`}`);
-
-  let stopping = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    say(`${signal}: shutting down`);
-    child.kill("SIGTERM");
-    // The child bounds its own shutdown; this is the backstop.
-    setTimeout(() => child.kill("SIGKILL"), 8500).unref();
-  };
-  process.on("SIGTERM", onSignal);
-  process.on("SIGINT", onSignal);
-  const code = await waitExit(child);
-  await stopAll(stopping ? 0 : code);
+  const ready: TLaunchReady = { type: "ready", env: childEnv, port: parseBaseEnv(childEnv).PORT, notices, postgres };
+  process.send(ready, () => process.exit(0));
 }
 
 main().catch((e) => {

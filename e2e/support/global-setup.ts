@@ -27,7 +27,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   await db().$disconnect();
 
   const log = openSync(path.join(E2E_DATA_DIR, "server.log"), "a");
-  const server = spawn(process.execPath, [path.resolve("node_modules/.bin/tsx"), "scripts/embark.ts", "start"], {
+  const server = spawn(process.execPath, [path.resolve("scripts/launch.mjs"), "start"], {
     env: {
       ...withoutNodeEnv(process.env),
       PORT: String(E2E_PORT),

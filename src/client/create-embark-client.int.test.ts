@@ -1,48 +1,22 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase } from "../../test/support/db";
+import { startTrpcServer, type TTrpcServer } from "../../test/support/trpc-server";
 import { env } from "@/env";
 import { startJobRuntime, stopJobRuntime } from "@/jobs/runtime";
 import { createApiKey } from "@/server/services/api-keys/create-api-key";
-import { handleTrpcRequest } from "@/server/trpc/handle-trpc-request";
 import { createEmbarkClient, TRPCClientError, type AppRouter } from "./index";
 
-/** Bridges node:http to the fetch handler the app route serves. */
-async function forward(req: IncomingMessage, res: ServerResponse, origin: string): Promise<void> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, v);
-  }
-  const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  const response = await handleTrpcRequest(
-    new Request(`${origin}${req.url}`, { method: req.method, headers, body: hasBody ? Buffer.concat(chunks) : undefined }),
-  );
-  res.writeHead(response.status, Object.fromEntries(response.headers));
-  res.end(Buffer.from(await response.arrayBuffer()));
-}
-
-let server: Server;
+let server: TTrpcServer;
 let url: string;
 const seenAuthorization: string[] = [];
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    seenAuthorization.push(req.headers.authorization ?? "");
-    forward(req, res, url).catch((err: unknown) => {
-      res.statusCode = 502;
-      res.end(String(err));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  url = `http://127.0.0.1:${port}`;
+  server = await startTrpcServer({ onRequest: (req) => seenAuthorization.push(req.headers.authorization ?? "") });
+  url = server.url;
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
 });
 
 beforeEach(async () => {

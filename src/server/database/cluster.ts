@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chown, mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { closeSync, openSync } from "node:fs";
+import { chown, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { rawEnv } from "@/env";
 import type { TPostgresBinaries, TRunAs } from "./postgres-binaries";
@@ -89,8 +90,7 @@ export class ClusterLockedError extends Error {
 
 export type TPostmaster = { child: ChildProcess; stop(): Promise<void> };
 
-/** Starts a postmaster and resolves once it accepts connections. */
-export async function spawnPostmaster(opts: {
+type TSpawnPostmasterOptions = {
   bins: TPostgresBinaries;
   runAs: TRunAs;
   pgdata: string;
@@ -98,7 +98,17 @@ export async function spawnPostmaster(opts: {
   noSync?: boolean;
   settings?: Record<string, string>;
   log?: TLog;
-}): Promise<TPostmaster> {
+  /**
+   * Run the server in its own process group, writing its output to this file,
+   * and leave it running when this process exits: Ctrl-C in a terminal then
+   * reaches the app only, and whoever owns the cluster stops it after the app
+   * has drained (see `scripts/launch.mjs`).
+   */
+  detachedLogFile?: string;
+};
+
+/** Starts a postmaster and resolves once it accepts connections. */
+export async function spawnPostmaster(opts: TSpawnPostmasterOptions): Promise<TPostmaster> {
   const settings: Record<string, string> = {
     listen_addresses: "127.0.0.1",
     // TCP only: no socket files to collide between clusters or need a writable /run.
@@ -108,29 +118,15 @@ export async function spawnPostmaster(opts: {
   };
   const args = ["-D", opts.pgdata, "-p", String(opts.port)];
   for (const [key, value] of Object.entries(settings)) args.push("-c", `${key}=${value}`);
-  const tail = new Tail(opts.log);
-  const child = spawn(opts.bins.postgres, args, { ...opts.runAs, env: childEnv(), stdio: ["ignore", "pipe", "pipe"] });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  await new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      const text = chunk.toString("utf8");
-      tail.push(text);
-      if (text.includes("database system is ready to accept connections")) resolve();
-    };
-    child.stdout!.on("data", (c: Buffer) => tail.push(c.toString("utf8")));
-    child.stderr!.on("data", onData);
-    child.once("error", reject);
-    child.once("exit", (code, signal) => {
-      const output = tail.text();
-      if (/Address already in use/.test(output)) reject(new PortInUseError(opts.port));
-      else if (/lock file "postmaster.pid" already exists/.test(output)) reject(new ClusterLockedError(opts.pgdata));
-      else reject(new Error(`Postgres exited during start (code ${code}, signal ${signal}):\n${output}`));
-    });
+  const child = opts.detachedLogFile ? await spawnDetached(opts, args) : await spawnAttached(opts, args);
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once("exit", () => resolve());
   });
   // If this process exits without stopping the server (process.exit on an
   // error path), still ask Postgres to shut down rather than leave an orphan.
   const onExit = () => child.kill("SIGINT");
-  process.once("exit", onExit);
+  if (!opts.detachedLogFile) process.once("exit", onExit);
   return {
     child,
     async stop() {
@@ -143,4 +139,69 @@ export async function spawnPostmaster(opts: {
       clearTimeout(timer);
     },
   };
+}
+
+/** The error a postmaster's start output means. */
+function startFailure(opts: TSpawnPostmasterOptions, output: string, code: number | null, signal: string | null): Error {
+  if (/Address already in use/.test(output)) return new PortInUseError(opts.port);
+  if (/lock file "postmaster.pid" already exists/.test(output)) return new ClusterLockedError(opts.pgdata);
+  return new Error(`Postgres exited during start (code ${code}, signal ${signal}):\n${output}`);
+}
+
+async function spawnAttached(opts: TSpawnPostmasterOptions, args: string[]): Promise<ChildProcess> {
+  const tail = new Tail(opts.log);
+  const child = spawn(opts.bins.postgres, args, { ...opts.runAs, env: childEnv(), stdio: ["ignore", "pipe", "pipe"] });
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString("utf8");
+      tail.push(text);
+      if (text.includes("database system is ready to accept connections")) resolve();
+    };
+    child.stdout!.on("data", (c: Buffer) => tail.push(c.toString("utf8")));
+    child.stderr!.on("data", onData);
+    child.once("error", reject);
+    child.once("exit", (code, signal) => reject(startFailure(opts, tail.text(), code, signal)));
+  });
+  return child;
+}
+
+/**
+ * Readiness of a detached server is read where pg_ctl reads it: the status
+ * line of `postmaster.pid` says `ready` once connections are accepted.
+ */
+async function spawnDetached(opts: TSpawnPostmasterOptions, args: string[]): Promise<ChildProcess> {
+  const logFile = opts.detachedLogFile!;
+  const from = await stat(logFile).then(
+    (s) => s.size,
+    () => 0,
+  );
+  const fd = openSync(logFile, "a", 0o640);
+  let child: ChildProcess;
+  try {
+    child = spawn(opts.bins.postgres, args, { ...opts.runAs, env: childEnv(), stdio: ["ignore", fd, fd], detached: true });
+  } finally {
+    closeSync(fd);
+  }
+  child.unref();
+  const output = async () => {
+    const text = (await readFile(logFile, "utf8").catch(() => "")).slice(from);
+    for (const line of text.split("\n")) if (line.trim()) opts.log?.(line);
+    return text.split("\n").slice(-40).join("\n");
+  };
+  const pidFile = path.join(opts.pgdata, "postmaster.pid");
+  const failed = new Promise<never>((_, reject) => {
+    child.once("error", reject);
+    child.once("exit", (code, signal) => void output().then((text) => reject(startFailure(opts, text, code, signal))));
+  });
+  const ready = (async () => {
+    while (child.exitCode === null && child.signalCode === null) {
+      const lines = (await readFile(pidFile, "utf8").catch(() => "")).split("\n");
+      if (Number(lines[0]) === child.pid && lines[7]?.trim() === "ready") return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  await Promise.race([ready, failed]);
+  failed.catch(() => undefined);
+  await output();
+  return child;
 }

@@ -21,12 +21,22 @@ export type TStartEmbeddedPostgresOptions = {
   database?: string;
   /** Extra server settings (`-c key=value`). */
   settings?: Record<string, string>;
+  /**
+   * Start the server in its own process group (output in `postgres.log`) and
+   * record `ownerPid` as its owner: the server outlives this process, and the
+   * owner stops it once the app has drained.
+   */
+  detachFor?: { ownerPid: number };
 };
 
 export type TEmbeddedPostgres = {
   /** `postgresql://postgres:<pw>@127.0.0.1:<port>/<database>` */
   url: string;
   port: number;
+  /** The postmaster's pid; null when attached to a server another process started. */
+  pid: number | null;
+  /** The cluster directory (holds `postmaster.pid`). */
+  pgdata: string;
   /** True when another live process had already started this cluster: `stop()` then leaves it running. */
   attached: boolean;
   stop(): Promise<void>;
@@ -51,7 +61,7 @@ export async function startEmbeddedPostgres(opts: TStartEmbeddedPostgresOptions)
   const urlFor = (port: number) => postgresUrl({ user: USER, password, host: "127.0.0.1", port, database });
   const attach = async (port: number): Promise<TEmbeddedPostgres> => {
     await ensureDatabase(urlFor(port), database);
-    return { url: urlFor(port), port, attached: true, stop: async () => undefined };
+    return { url: urlFor(port), port, pid: null, pgdata, attached: true, stop: async () => undefined };
   };
 
   const current = await inspectPostmaster({ dataDir, pgdata });
@@ -66,12 +76,13 @@ export async function startEmbeddedPostgres(opts: TStartEmbeddedPostgresOptions)
   );
   if (!hasCluster) await initCluster({ bins, runAs, pgdata, password, noSync: opts.noSync, log: opts.log });
 
+  const detachedLogFile = opts.detachFor ? path.join(dataDir, "postgres.log") : undefined;
   let postmaster: TPostmaster | undefined;
   let port = 0;
   for (let attempt = 0; !postmaster; attempt++) {
     port = opts.port ?? (await findFreePort());
     try {
-      postmaster = await spawnPostmaster({ bins, runAs, pgdata, port, noSync: opts.noSync, settings: opts.settings, log: opts.log });
+      postmaster = await spawnPostmaster({ bins, runAs, pgdata, port, noSync: opts.noSync, settings: opts.settings, log: opts.log, detachedLogFile });
     } catch (error) {
       // Another process won the race to start this cluster: use its server.
       if (error instanceof ClusterLockedError) {
@@ -83,7 +94,7 @@ export async function startEmbeddedPostgres(opts: TStartEmbeddedPostgresOptions)
       throw error;
     }
   }
-  await writeOwner(dataDir);
+  await writeOwner(dataDir, opts.detachFor?.ownerPid);
   const url = urlFor(port);
   try {
     await ensureDatabase(url, database);
@@ -95,6 +106,8 @@ export async function startEmbeddedPostgres(opts: TStartEmbeddedPostgresOptions)
   return {
     url,
     port,
+    pid: running.child.pid ?? null,
+    pgdata,
     attached: false,
     async stop() {
       await running.stop();

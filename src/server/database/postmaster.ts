@@ -54,8 +54,8 @@ async function readOwner(dataDir: string): Promise<number | null> {
 }
 
 /** Records which process started the postmaster, so a later start can tell an orphan. */
-export async function writeOwner(dataDir: string): Promise<void> {
-  await writeFile(path.join(dataDir, OWNER_FILE), `${process.pid}\n`, { mode: 0o644 });
+export async function writeOwner(dataDir: string, ownerPid = process.pid): Promise<void> {
+  await writeFile(path.join(dataDir, OWNER_FILE), `${ownerPid}\n`, { mode: 0o644 });
 }
 
 export async function clearOwner(dataDir: string): Promise<void> {

@@ -5,6 +5,7 @@ import { openApiDocument } from "@/server/rest/handle-openapi-request";
 import { InlineCode } from "./inline-code";
 import { MethodBadge } from "./method-badge";
 import { OperationCard } from "./operation-card";
+import { TypedClient } from "./typed-client";
 
 // The document names this deployment's URL, known only at runtime.
 export const dynamic = "force-dynamic";
@@ -59,9 +60,13 @@ export default function ApiDocsPage() {
           )}
           <p className="mt-3 max-w-3xl text-sm text-slate-600">
             Errors always answer <code className="font-mono">{'{ "error": { "code", "message", "details"? } }'}</code> with
-            the matching 4xx or 5xx status. TypeScript callers can use the typed client instead:{" "}
-            <code className="font-mono">{'import { createEmbarkClient } from "embark/client"'}</code>.
+            the matching 4xx or 5xx status. TypeScript apps can use the{" "}
+            <a href="#typed-client" className="text-indigo-600 hover:underline">
+              typed client
+            </a>{" "}
+            instead.
           </p>
+          <TypedClient baseUrl={model.baseUrl} />
         </header>
         {model.groups.map((group) => (
           <section key={group.tag} className="mt-10">

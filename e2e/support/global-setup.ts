@@ -23,6 +23,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const { createOperator } = await import("../../src/server/services/operators/create-operator");
   await createOperator({ ...E2E_ADMIN, role: "admin" });
   await createOperator({ ...E2E_VIEWER, role: "viewer" });
+  // The customer whose onboardings the specs start through the API: an onboarding names an existing user.
+  const { seedUsers } = await import("../../test/support/user-factory");
+  await seedUsers(["e2e-user"]);
   const { db } = await import("../../src/server/db");
   await db().$disconnect();
 

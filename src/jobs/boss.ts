@@ -5,6 +5,13 @@ import { logger } from "@/server/logger";
 export const BOSS_SCHEMA = "pgboss";
 
 /**
+ * How often a worker's supervisor looks for jobs whose heartbeat stopped (and
+ * expired ones), and for lost jobs to run again. pg-boss's default, 60 s,
+ * would add up to a minute to every crash recovery.
+ */
+export const SUPERVISE_SECONDS = 5;
+
+/**
  * A PgBoss instance for this process. Workers need LISTEN/NOTIFY to wake in
  * milliseconds instead of a polling interval; a send-only process does not
  * hold the extra listening connection, nor run maintenance or cron passes.
@@ -18,6 +25,8 @@ export function createBoss(opts: { connectionString: string; works: boolean; nam
     max: opts.works ? 8 : 4,
     useListenNotify: opts.works,
     supervise: opts.works,
+    superviseIntervalSeconds: SUPERVISE_SECONDS,
+    monitorIntervalSeconds: SUPERVISE_SECONDS,
     schedule: opts.works,
     migrate: true,
   });

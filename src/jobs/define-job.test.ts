@@ -26,5 +26,7 @@ describe("defineJob", () => {
   it("rejects impossible retry policies", () => {
     expect(() => defineJob({ ...base, name: "mail.send", retry: { limit: -1, delaySeconds: 0, backoff: false } })).toThrow();
     expect(() => defineJob({ ...base, name: "mail.send", retry: { limit: 1, delaySeconds: 0.5, backoff: false } })).toThrow();
+    expect(() => defineJob({ ...base, name: "mail.send", heartbeatSeconds: 5 })).toThrow(/heartbeatSeconds/);
+    expect(defineJob({ ...base, name: "mail.send", heartbeatSeconds: 10 }).heartbeatSeconds).toBe(10);
   });
 });

@@ -29,10 +29,26 @@ export type TJobDefinition<TSchema extends z.ZodType = z.ZodType, TName extends 
   cron?: string;
   /** Handlers of this queue running at once in one process. */
   concurrency?: number;
-  /** How long one attempt may stay active before pg-boss fails it. */
+  /** How long one attempt may stay active before pg-boss fails it, heartbeat or not. */
   expireInSeconds?: number;
+  /**
+   * How long an attempt may go without its worker's heartbeat before it
+   * counts as lost (its process died) and runs again; defaults to
+   * JOB_HEARTBEAT_SECONDS. The worker renews it while the handler runs, so a
+   * long handler is bounded by `expireInSeconds`, not by this.
+   */
+  heartbeatSeconds?: number;
   handler: () => Promise<{ default: TJobHandler<z.output<TSchema>> }>;
 };
+
+/**
+ * Default heartbeat window. pg-boss's minimum is 10 s; 15 s leaves a running
+ * worker two missed renewals (every 5 s) of slack for a busy event loop or a
+ * slow database before its job would be taken from it.
+ */
+export const JOB_HEARTBEAT_SECONDS = 15;
+/** How often a worker renews the heartbeat of the jobs it holds. */
+export const JOB_HEARTBEAT_REFRESH_SECONDS = 5;
 
 const QUEUE_NAME = /^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/;
 
@@ -47,6 +63,10 @@ export function defineJob<const TName extends string, TSchema extends z.ZodType>
   if (!Number.isInteger(def.retry.limit) || def.retry.limit < 0) throw new Error(`${def.name}: retry.limit must be >= 0`);
   if (!Number.isInteger(def.retry.delaySeconds) || def.retry.delaySeconds < 0) {
     throw new Error(`${def.name}: retry.delaySeconds must be a whole number >= 0`);
+  }
+  // pg-boss's own floor; above the renewal interval so a running job is never taken for lost.
+  if (def.heartbeatSeconds !== undefined && (!Number.isInteger(def.heartbeatSeconds) || def.heartbeatSeconds < 10)) {
+    throw new Error(`${def.name}: heartbeatSeconds must be a whole number >= 10`);
   }
   if (def.retry.maxDelaySeconds !== undefined && !def.retry.backoff) {
     throw new Error(`${def.name}: retry.maxDelaySeconds needs retry.backoff`);

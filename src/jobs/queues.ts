@@ -1,5 +1,5 @@
 import type { PgBoss } from "pg-boss";
-import { deadLetterQueueOf, type TJobDefinition } from "./define-job";
+import { deadLetterQueueOf, JOB_HEARTBEAT_SECONDS, type TJobDefinition } from "./define-job";
 
 const DAY = 24 * 60 * 60;
 
@@ -18,6 +18,9 @@ export async function ensureQueues(boss: PgBoss, definitions: readonly TJobDefin
       retryDelay: def.retry.delaySeconds,
       retryBackoff: def.retry.backoff,
       expireInSeconds: def.expireInSeconds ?? 15 * 60,
+      // A dead worker stops renewing this: its jobs are failed back within
+      // seconds instead of waiting out expireInSeconds.
+      heartbeatSeconds: def.heartbeatSeconds ?? JOB_HEARTBEAT_SECONDS,
       // null, not undefined: pg-boss rejects the key unless it is null or backoff is on.
       retryDelayMax: def.retry.maxDelaySeconds ?? null,
       deadLetter,

@@ -6,7 +6,7 @@ import { createSmtpMailer, type TMailer } from "@/server/integrations/mail/smtp-
 import { startSmtpTestServer, type TSmtpTestServer } from "@/server/integrations/mail/smtp-test-server";
 import { queueEmail } from "@/server/services/outbox/queue-email";
 import { currentBoss } from "./boss";
-import { defineJob, type TJobContext } from "./define-job";
+import { defineJob, JOB_HEARTBEAT_SECONDS, type TJobContext } from "./define-job";
 import { createMailSendHandler } from "./definitions/mail/send.handler";
 import { mailSendJob } from "./definitions/mail/send";
 import { jobQueueHealth, startJobRuntime, stopJobRuntime } from "./runtime";
@@ -68,6 +68,12 @@ describe("job runtime, role all", () => {
 
   it("reports ok while running", async () => {
     expect(await jobQueueHealth()).toBe("ok");
+  });
+
+  it("gives every queue a heartbeat, so a dead worker's jobs are not held until they expire", async () => {
+    const queue = await currentBoss()!.getQueue(testMailJob.name);
+    expect(queue).toMatchObject({ heartbeatSeconds: JOB_HEARTBEAT_SECONDS });
+    expect(queue!.expireInSeconds).toBeGreaterThan(JOB_HEARTBEAT_SECONDS);
   });
 
   it("delivers a queued email through a worker and marks it sent", async () => {

@@ -3,9 +3,10 @@ import { env, type ZRole } from "@/env";
 import type { z } from "zod";
 import { logger } from "@/server/logger";
 import { createBoss, currentBoss, setCurrentBoss } from "./boss";
-import type { TJobDefinition } from "./define-job";
+import { JOB_HEARTBEAT_REFRESH_SECONDS, type TJobDefinition } from "./define-job";
 import { ensureQueues, syncSchedules } from "./queues";
 import { JOB_DEFINITIONS } from "./registry";
+import { superviseLostJobs } from "./reclaim-lost-jobs";
 import { jobWorker } from "./run-job";
 
 export type TJobRole = z.infer<typeof ZRole>;
@@ -14,6 +15,8 @@ type TRuntime = {
   role: TJobRole;
   status: "starting" | "running" | "stopping";
   started: Promise<void>;
+  /** Stops the pass that runs lost jobs again (workers only). */
+  stopSupervising?: () => void;
 };
 export type TStartOptions = {
   role: TJobRole;
@@ -43,7 +46,7 @@ export async function startJobRuntime(opts: TStartOptions): Promise<void> {
   }
   const runtime: TRuntime = { role: opts.role, status: "starting", started: Promise.resolve() };
   g.__embarkJobRuntime = runtime;
-  runtime.started = boot(opts).then(
+  runtime.started = boot(opts, runtime).then(
     () => {
       runtime.status = "running";
     },
@@ -55,7 +58,7 @@ export async function startJobRuntime(opts: TStartOptions): Promise<void> {
   return runtime.started;
 }
 
-async function boot(opts: TStartOptions) {
+async function boot(opts: TStartOptions, runtime: TRuntime) {
   const works = opts.role !== "web";
   const definitions = opts.definitions ?? JOB_DEFINITIONS;
   const boss = createBoss({
@@ -70,6 +73,11 @@ async function boot(opts: TStartOptions) {
     if (works) {
       await syncSchedules(boss, definitions);
       await startWorkers(boss, definitions, opts.pollingIntervalSeconds ?? env().EMBARK_JOB_POLL_SECONDS);
+      runtime.stopSupervising = superviseLostJobs(
+        boss,
+        definitions.map((d) => d.name),
+        (queues) => queues.forEach((queue) => wakeWorkers(boss, queue)),
+      );
     }
   } catch (err) {
     setCurrentBoss(undefined);
@@ -89,6 +97,7 @@ async function startWorkers(boss: PgBoss, definitions: readonly TJobDefinition[]
         includeMetadata: true,
         perJobResults: true,
         pollingIntervalSeconds,
+        heartbeatRefreshSeconds: JOB_HEARTBEAT_REFRESH_SECONDS,
         // Retries and delayed jobs send no NOTIFY; they are found by this poll.
         notifyPollingIntervalSeconds: pollingIntervalSeconds,
       },
@@ -120,6 +129,7 @@ export async function stopJobRuntime(opts: { timeoutMs?: number } = {}): Promise
   if (!runtime) return;
   runtime.status = "stopping";
   await runtime.started.catch(() => undefined);
+  runtime.stopSupervising?.();
   const boss = currentBoss();
   try {
     if (boss) {

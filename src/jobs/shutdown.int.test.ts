@@ -1,64 +1,23 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { env } from "@/env";
+import { killFixtureProcesses, startFixtureProcess, type TFixtureProcess } from "./fixture-process";
 
 const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), "shutdown.fixture.ts");
-const root = path.resolve(path.dirname(fixture), "..", "..");
-const children: ChildProcess[] = [];
 let client: pg.Client;
-
-type TWorker = {
-  child: ChildProcess;
-  /** Resolves with the first stdout line starting with `prefix`. */
-  line(prefix: string): Promise<string>;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
-};
 
 function startWorker(
   queue: string,
   holdMs: number,
   opts: { enqueue?: boolean; holdInDb?: boolean; graceMs?: number } = {},
-): TWorker {
+): TFixtureProcess {
   const flags = [...(opts.enqueue ? ["--enqueue"] : []), ...(opts.holdInDb ? ["--hold-in-db"] : [])];
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", fixture, queue, String(holdMs), ...flags],
-    {
-      cwd: root,
-      env: { ...process.env, LOG_LEVEL: "warn", EMBARK_SHUTDOWN_TIMEOUT_MS: String(opts.graceMs ?? 7000) },
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  children.push(child);
-  const lines: string[] = [];
-  const waiters: { prefix: string; resolve: (l: string) => void }[] = [];
-  createInterface({ input: child.stdout! }).on("line", (l) => {
-    lines.push(l);
-    for (const w of waiters.filter((w) => l.startsWith(w.prefix))) {
-      waiters.splice(waiters.indexOf(w), 1);
-      w.resolve(l);
-    }
+  return startFixtureProcess(fixture, [queue, String(holdMs), ...flags], {
+    env: { EMBARK_SHUTDOWN_TIMEOUT_MS: String(opts.graceMs ?? 7000) },
   });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
-    child.once("exit", (code, signal) => resolve({ code, signal, at: Date.now() })),
-  );
-  return {
-    child,
-    exited,
-    line(prefix) {
-      const seen = lines.find((l) => l.startsWith(prefix));
-      if (seen) return Promise.resolve(seen);
-      return new Promise((resolve, reject) => {
-        waiters.push({ prefix, resolve });
-        void exited.then(({ code }) => reject(new Error(`worker exited (${code}) before printing "${prefix}"`)));
-      });
-    },
-  };
 }
 
 async function jobRow(id: string): Promise<{ state: string; retry_count: number }> {
@@ -75,9 +34,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await client.end();
 });
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-});
+afterEach(() => killFixtureProcesses());
 
 describe("graceful shutdown on SIGTERM", () => {
   it("lets a running job finish, then exits 0 well within 10 s", async () => {

@@ -54,6 +54,56 @@ describe("POST /internal/nodes and GET /internal/nodes/{node_id}", () => {
   });
 });
 
+describe("node counters under concurrent registration", () => {
+  /** The invariant: every node's `used` is the number of tenants placed on it. */
+  async function expectUsedToCountTenants() {
+    const nodes = await db().node.findMany({ select: { id: true, used: true, _count: { select: { tenants: true } } } });
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const node of nodes) expect({ node: node.id, used: node.used }).toEqual({ node: node.id, used: node._count.tenants });
+  }
+
+  it("moves one tenant through ten concurrent registrations of new nodes and counts it once", async () => {
+    await db().node.create({ data: { id: "node-sg-home01", region: "sg", capacity: 5, used: 1 } });
+    const tenantId = await seedTenant({ slug: "mover" });
+    await db().tenant.update({ where: { id: tenantId }, data: { nodeId: "node-sg-home01" } });
+
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        call("POST", "/internal/nodes", { node_id: `node-sg-move${i}x`, region: "sg", tenant_id: tenantId }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(201));
+    await expectUsedToCountTenants();
+    const tenant = await db().tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { nodeId: true } });
+    expect(tenant.nodeId).toMatch(/^node-sg-move\dx$/);
+    expect(await db().node.aggregate({ _sum: { used: true } })).toEqual({ _sum: { used: 1 } });
+    expect(await db().node.count()).toBe(11);
+  });
+
+  it("answers ten concurrent registrations of one new id as one node, each placing its tenant", async () => {
+    const tenants = await Promise.all(Array.from({ length: 10 }, (_, i) => seedTenant({ slug: `same-id-${i}` })));
+    const answers = await Promise.all(
+      tenants.map((tenantId, i) =>
+        call("POST", "/internal/nodes", { node_id: "node-eu-same01", region: "eu", server_ip: `10.0.0.${i + 1}`, tenant_id: tenantId }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(201));
+    expect(await db().node.count()).toBe(1);
+    const node = await db().node.findUniqueOrThrow({ where: { id: "node-eu-same01" } });
+    expect(node).toMatchObject({ used: 10, region: "eu" });
+    expect(tenants.map((_, i) => `10.0.0.${i + 1}`)).toContain(node.serverIp);
+    await expectUsedToCountTenants();
+  });
+
+  it("answers ten concurrent plain registrations of one new id without an error", async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => call("POST", "/internal/nodes", { node_id: "node-us-plain1", region: "us", capacity: 10 + i })),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(201));
+    expect(await db().node.count()).toBe(1);
+  });
+});
+
 describe("trace events", () => {
   it("takes one event or a batch and lists a trace oldest first", async () => {
     const traceId = newTraceId();

@@ -13,7 +13,7 @@ export const createOnboardingRoute = userProcedure
       tags: ["onboarding"],
       summary: "Start an onboarding",
       description:
-        "Writes the session and its five steps. The free tier (starter) registers the tenant and queues its provision job at once, so the answer carries `jobId`; a taken slug is 409 and leaves nothing behind. A paid tier answers with `checkoutUrl` (Stripe Checkout) and starts when the payment arrives; without Stripe it is 422 with the reason. A signed-in user onboards only themselves (`userId` is their own id). Send an `Idempotency-Key` header to make retries safe.",
+        "Writes the session and its five steps. The free tier (starter) registers the tenant and queues its provision job at once, so the answer carries `jobId`; a taken slug is 409 and leaves nothing behind. A paid tier answers with `checkoutUrl` (Stripe Checkout) and starts when the payment arrives; without Stripe it is 422 with the reason. A signed-in user onboards only themselves (`userId` is their own id); other callers name an existing user, an unknown `userId` is 400. Send an `Idempotency-Key` header to make retries safe.",
       protect: true,
     },
     successStatus: 202,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase } from "../../../../test/support/db";
+import { seedUsers } from "../../../../test/support/user-factory";
 import type { TUserRole } from "@/server/auth/roles";
 import { startJobRuntime, stopJobRuntime } from "@/jobs/runtime";
 import { db } from "@/server/db";
@@ -20,7 +21,10 @@ const request = (userId: string, slug: string) => ({ platformName: `${slug} Ltd`
 // The web role enqueues without working jobs, so sessions stay where the request left them.
 beforeAll(() => startJobRuntime({ role: "web" }));
 afterAll(() => stopJobRuntime());
-beforeEach(() => resetDatabase());
+beforeEach(async () => {
+  await resetDatabase();
+  await seedUsers(["alice", "bob", "carol", "dave", "erin", "mallory"]);
+});
 
 describe("who may act on an onboarding session", () => {
   it("lets a signed-in user onboard only themselves", async () => {

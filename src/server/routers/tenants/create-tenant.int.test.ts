@@ -4,6 +4,8 @@ import { restCall } from "../../../../test/support/rest-call";
 import { currentBoss } from "@/jobs/boss";
 import { startJobRuntime, stopJobRuntime } from "@/jobs/runtime";
 import { db } from "@/server/db";
+import { signInWithPassword } from "@/server/auth/testing/auth-requests";
+import { createOperator } from "@/server/services/operators/create-operator";
 
 const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
   restCall(method, path, { body, headers });
@@ -135,6 +137,41 @@ describe("POST /v1/tenants", () => {
     expect(taken.body).toEqual({ slug: "here-co", available: false, reason: "this subdomain is taken" });
     expect((await call("GET", "/v1/tenants/slug-availability?slug=free-co")).body.available).toBe(true);
     expect((await call("GET", "/v1/tenants/slug-availability?slug=www")).body).toMatchObject({ available: false, reason: "this subdomain is reserved" });
+  });
+});
+
+describe("POST /v1/tenants with a paid plan", () => {
+  /** A signed-in person's cookie: an operator, or (role `user`) a customer from the wizard. */
+  async function signedIn(role: "user" | "operator") {
+    const email = `${role}@example.com`;
+    const password = "paid-plan-password-1";
+    const created = await createOperator({ email, name: role, role: "operator", password });
+    await db().user.update({ where: { id: created.id }, data: { role } });
+    const { cookie } = await signInWithPassword(email, password);
+    return (body: unknown) => restCall("POST", "/v1/tenants", { body, token: null, headers: { cookie } });
+  }
+
+  it("sends a signed-in customer to onboarding's checkout with 403 and writes nothing", async () => {
+    const customer = await signedIn("user");
+    for (const plan of ["growth", "scale"]) {
+      const res = await customer({ company_name: "Free Rider", subdomain_slug: `rider-${plan}`, plan });
+      expect(res.status).toBe(403);
+      expect(res.body.error).toMatchObject({ code: "FORBIDDEN", details: { field: "plan", onboarding: "/api/v1/onboarding" } });
+      expect(res.body.error.message).toContain(`The ${plan} plan is paid`);
+      expect(res.body.error.message).toContain("Stripe Checkout");
+    }
+    expect(await db().tenant.count()).toBe(0);
+    expect(await db().node.count()).toBe(0);
+    const free = await customer({ company_name: "Free Rider", subdomain_slug: "rider-free", plan: "starter" });
+    expect(free.status).toBe(202);
+  });
+
+  it("lets an operator or the internal key create a paid tenant directly", async () => {
+    const operator = await signedIn("operator");
+    const res = await operator({ company_name: "Ops Made", subdomain_slug: "ops-made", plan: "scale" });
+    expect(res.status).toBe(202);
+    expect(await db().tenant.findUniqueOrThrow({ where: { id: res.body.tenant_id } })).toMatchObject({ plan: "scale" });
+    expect((await signup({ company_name: "Key Made", subdomain_slug: "key-made", plan: "growth" })).status).toBe(202);
   });
 });
 

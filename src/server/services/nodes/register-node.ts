@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { ZRegion } from "@/env";
-import { db as defaultDb, type TDb } from "@/server/db";
+import { db as defaultDb, type TDb, type TDbOrTx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { newNodeId } from "@/server/services/provisioning/ids";
 import { assignTenantToNode } from "./assign-tenant-to-node";
 import { defaultNodeCapacity } from "./default-node-capacity";
+import { insertNodeIfMissing, type TNewNode } from "./insert-node-if-missing";
+import { lockPlacement } from "./lock-placement";
 import { NODE_SELECT, toNodeView, type TNodeView } from "./node-view";
 
 const ipOrHost = z.string().trim().min(1).max(253).regex(/^[A-Za-z0-9.:-]+$/, "must be an IP address or host name");
@@ -28,7 +30,10 @@ export type TRegisterNodeInput = z.input<typeof ZRegisterNodeInput>;
 
 /**
  * Registers a server, or updates it when the id is known (so a workflow step
- * that runs twice registers one node). Dedicated nodes hold one tenant.
+ * that runs twice registers one node, and concurrent calls with one id are
+ * one insert and updates). Dedicated nodes hold one tenant. With `tenant_id`
+ * the tenant moves onto the node in the same transaction, locks taken in
+ * the order every placement change uses (see lockPlacement).
  */
 export async function registerNode(opts: {
   db?: TDb;
@@ -44,10 +49,7 @@ export async function registerNode(opts: {
     });
   }
   return db.$transaction(async (tx) => {
-    const existing = await tx.node.findUnique({ where: { id: nodeId }, select: { region: true, used: true } });
-    if (existing && existing.region !== input.region) {
-      throw new AppError("CONFLICT", { message: `Node ${nodeId} is registered in ${existing.region}`, details: { node_id: nodeId } });
-    }
+    if (input.tenant_id) await lockPlacement(tx, { tenantId: input.tenant_id, nodeId });
     const details = {
       hostname: input.hostname,
       serverIp: input.server_ip,
@@ -55,20 +57,36 @@ export async function registerNode(opts: {
       dedicated: input.dedicated,
       status: input.status,
     };
-    if (existing) {
-      if (input.capacity !== undefined && input.capacity < existing.used) {
-        throw new AppError("CONFLICT", {
-          message: `Node ${nodeId} already holds ${existing.used} tenant(s); capacity cannot go below that`,
-          details: { node_id: nodeId },
-        });
-      }
-      await tx.node.update({ where: { id: nodeId }, data: { ...details, capacity: input.capacity } });
-    } else {
-      const capacity = input.capacity ?? defaultNodeCapacity(input.dedicated);
-      await tx.node.create({ data: { id: nodeId, region: input.region, capacity, ...details } });
-    }
+    const created = await insertNodeIfMissing(tx, {
+      id: nodeId,
+      region: input.region,
+      capacity: input.capacity ?? defaultNodeCapacity(input.dedicated),
+      ...details,
+    });
+    if (!created) await updateNode(tx, { nodeId, region: input.region, change: { ...details, capacity: input.capacity } });
     if (input.tenant_id) await assignTenantToNode({ db: tx, tenantId: input.tenant_id, nodeId });
     const node = await tx.node.findUniqueOrThrow({ where: { id: nodeId }, select: NODE_SELECT });
-    return { node: toNodeView(node), created: !existing };
+    return { node: toNodeView(node), created };
   });
+}
+
+/** A known node registered again: its details change, its region and its tenants never. */
+async function updateNode(
+  tx: TDbOrTx,
+  opts: { nodeId: string; region: string; change: Omit<TNewNode, "id" | "region" | "capacity"> & { capacity?: number } },
+): Promise<void> {
+  const { nodeId, change } = opts;
+  const rows = await tx.$queryRaw<{ region: string; used: number }[]>`
+    SELECT region, used FROM nodes WHERE id = ${nodeId} FOR UPDATE`;
+  const existing = rows[0]!;
+  if (existing.region !== opts.region) {
+    throw new AppError("CONFLICT", { message: `Node ${nodeId} is registered in ${existing.region}`, details: { node_id: nodeId } });
+  }
+  if (change.capacity !== undefined && change.capacity < existing.used) {
+    throw new AppError("CONFLICT", {
+      message: `Node ${nodeId} already holds ${existing.used} tenant(s); capacity cannot go below that`,
+      details: { node_id: nodeId },
+    });
+  }
+  await tx.node.update({ where: { id: nodeId }, data: change });
 }

@@ -27,6 +27,21 @@ async function assertSlugFree(tx: TDbOrTx, slug: string, userId: string): Promis
 }
 
 /**
+ * An onboarding belongs to a user who can sign in and follow it: a caller
+ * naming any other id (an internal key, an API key) is told so, instead of
+ * opening a session nobody will ever see.
+ */
+async function assertUserExists(db: TDbOrTx, userId: string): Promise<void> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true } });
+  if (!user) {
+    throw new AppError("BAD_REQUEST", {
+      message: `userId ${JSON.stringify(userId)} names no user: an onboarding is opened for an existing user, so the customer signs in first`,
+      details: { field: "userId" },
+    });
+  }
+}
+
+/**
  * A user who starts over (a cancelled checkout, another plan) replaces their
  * own unpaid session for the same slug: it fails, so its checkout no longer
  * starts anything and the slug is not held twice.
@@ -72,6 +87,7 @@ export async function createOnboarding(opts: {
     }
   }
   assertFailureSimulationAllowed(input.simulate_failure_stage);
+  await assertUserExists(db, input.userId);
   const region = input.region ?? env().DEFAULT_REGION;
 
   // A retry with the same Idempotency-Key gets the same session, as it is now.

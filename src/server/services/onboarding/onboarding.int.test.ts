@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase } from "../../../../test/support/db";
+import { seedUsers } from "../../../../test/support/user-factory";
 import { restCall, type TJsonBody } from "../../../../test/support/rest-call";
 import { startRestServer, type TRestServer } from "../../../../test/support/rest-server";
 import { reloadEnv } from "@/env";
@@ -99,6 +100,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await resetDatabase();
+  await seedUsers(["user-1"]);
   github.dispatches.length = 0;
   github.repos.clear();
   health.status = 200;
@@ -320,6 +322,15 @@ describe("onboarding input and state checks", () => {
     for (const field of ["platformName", "slug", "tier", "userId"]) expect(text).toContain(field);
     expect((await api("POST", "/api/v1/onboarding", { platformName: "Ok Co", slug: "okco", tier: "starter", userId: "u", extra: 1 })).status).toBe(400);
     expect(await db().onboardingSession.count()).toBe(0);
+  });
+
+  it("refuses a userId that names no user with 400 and leaves no session behind", async () => {
+    const res = await signup("ghost-co", { userId: "nobody" });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: "BAD_REQUEST", details: { field: "userId" } });
+    expect(res.body.error.message).toContain('userId "nobody" names no user');
+    expect(await db().onboardingSession.count()).toBe(0);
+    expect(await db().tenant.count()).toBe(0);
   });
 
   it("refuses a taken slug with 409 and leaves no session behind", async () => {

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase } from "../../../../test/support/db";
+import { seedUsers } from "../../../../test/support/user-factory";
 import { POST } from "@/app/api/webhooks/stripe/route";
 import { currentBoss } from "@/jobs/boss";
 import { startJobRuntime, stopJobRuntime } from "@/jobs/runtime";
@@ -56,6 +57,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await resetDatabase();
+  await seedUsers(["user-paid", "user-other"]);
   configureStripeEnv(configured());
 });
 afterEach(() => configureStripeEnv({}));

@@ -4,6 +4,7 @@ import { db as defaultDb, type TDb, type TDbOrTx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { onProvisionJobEnded } from "@/server/services/onboarding/on-provision-job-ended";
 import { assignTenantToNode } from "@/server/services/nodes/assign-tenant-to-node";
+import { insertNodeIfMissing } from "@/server/services/nodes/insert-node-if-missing";
 import { defaultNodeCapacity } from "@/server/services/nodes/default-node-capacity";
 import { appendTraceEvents, embarkEvent } from "@/server/services/trace/append-trace-events";
 import { ZProvisionJobId } from "@/server/services/trace/trace-event";
@@ -118,19 +119,14 @@ async function linkOutputNode(
   outputs: z.infer<typeof ZProvisionOutputs>,
 ): Promise<string | null> {
   const nodeId = outputs.node_id!;
-  const known = await tx.node.findUnique({ where: { id: nodeId }, select: { id: true } });
-  if (!known) {
-    await tx.node.create({
-      data: {
-        id: nodeId,
-        region: job.region,
-        serverIp: outputs.server_ip ?? null,
-        dbServerIp: outputs.db_server_ip ?? null,
-        dedicated: job.dedicated === 1,
-        capacity: defaultNodeCapacity(job.dedicated === 1),
-      },
-    });
-  }
+  await insertNodeIfMissing(tx, {
+    id: nodeId,
+    region: job.region,
+    serverIp: outputs.server_ip ?? null,
+    dbServerIp: outputs.db_server_ip ?? null,
+    dedicated: job.dedicated === 1,
+    capacity: defaultNodeCapacity(job.dedicated === 1),
+  });
   try {
     await assignTenantToNode({ db: tx, tenantId: job.tenantId, nodeId });
   } catch (err) {

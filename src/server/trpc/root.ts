@@ -4,6 +4,7 @@ import { onboardingRouter } from "@/server/routers/onboarding/router";
 import { opsRouter } from "@/server/routers/ops/router";
 import { systemRouter } from "@/server/routers/system/router";
 import { jobsRouter } from "@/server/routers/jobs/router";
+import { licensingRouter } from "@/server/routers/licensing/router";
 import { nodesRouter } from "@/server/routers/nodes/router";
 import { placementRouter } from "@/server/routers/placement/router";
 import { tenantsRouter } from "@/server/routers/tenants/router";
@@ -24,6 +25,7 @@ export const appRouter = router({
   placement: placementRouter,
   onboarding: onboardingRouter,
   webhooks: webhooksRouter,
+  licensing: licensingRouter,
 });
 
 export type AppRouter = typeof appRouter;

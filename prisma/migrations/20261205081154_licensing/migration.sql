@@ -109,10 +109,7 @@ CREATE UNIQUE INDEX "install_codes_checkout_session_id_key" ON "install_codes"("
 CREATE INDEX "install_codes_tenant_id_created_at_idx" ON "install_codes"("tenant_id", "created_at");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "appliances_appliance_id_key" ON "appliances"("appliance_id");
-
--- CreateIndex
-CREATE INDEX "appliances_tenant_id_idx" ON "appliances"("tenant_id");
+CREATE UNIQUE INDEX "appliances_tenant_id_appliance_id_key" ON "appliances"("tenant_id", "appliance_id");
 
 -- CreateIndex
 CREATE INDEX "licences_appliance_id_issued_at_idx" ON "licences"("appliance_id", "issued_at");

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db as defaultDb, type TDb } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { logger } from "@/server/logger";
 import { tokenDigest } from "@/server/services/shared/bearer-token";
 import { secretsEqual } from "@/server/trpc/constant-time";
 import { licenceStatusOf } from "./licence-status";
@@ -51,6 +52,7 @@ export async function checkInAppliance(opts: { headers: Headers; db?: TDb; now?:
       claims: { edition: entitlement.edition, entitlement_id: entitlement.id, entitlement_status: entitlement.status, status },
       now,
     });
+    logger.info({ applianceRowId: appliance.id, tenantId: appliance.tenantId, licenceId: licence.licenceId, status }, "licensing: appliance checked in");
     return { jwt: licence.jwt, status, expires_at: licence.expiresAt.toISOString(), tenant_id: appliance.tenantId };
   });
 }

@@ -1,6 +1,7 @@
 import { env } from "@/env";
 import { db as defaultDb, type TDb, type TDbOrTx } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { logger } from "@/server/logger";
 import { openBody, sealBody } from "@/server/services/outbox/sealed-body";
 import { tokenDigest } from "@/server/services/shared/bearer-token";
 import { digestInstallCode, SEALED_ANSWER_PURPOSE } from "./install-code-digest";
@@ -72,6 +73,7 @@ export async function redeemInstallCode(opts: {
     const sealedAnswer = sealBody({ id: row.id, text: JSON.stringify(answer), secret: env().AUTH_SECRET, purpose: SEALED_ANSWER_PURPOSE });
     await tx.installCode.update({ where: { id: row.id }, data: { sealedAnswer } });
     await tx.registryTenant.updateMany({ where: { id: row.tenantId, installedAt: null }, data: { installedAt: now } });
+    logger.info({ tenantId: row.tenantId, codeId: row.id, applianceId, edition: answer.edition }, "licensing: install code redeemed");
     return answer;
   });
 }

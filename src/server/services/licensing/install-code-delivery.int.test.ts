@@ -8,7 +8,7 @@ import { createSmtpMailer } from "@/server/integrations/mail/smtp-mailer";
 import { startSmtpTestServer, type TSmtpTestServer } from "@/server/integrations/mail/smtp-test-server";
 import { deliverOutboxMessage } from "@/server/services/outbox/deliver-outbox-message";
 import { presignIsoDownload } from "./iso-download-link";
-import { useLicensingEnv } from "./licensing-test-support";
+import { applyLicensingEnv } from "./licensing-test-support";
 
 const ISO = Buffer.from("ISO9660 appliance image bytes");
 const ISO_KEY = "appliance/current/embark-appliance.iso";
@@ -16,7 +16,7 @@ let s3: TS3TestServer;
 let smtp: TSmtpTestServer;
 
 function objectStoreEnv(overrides: Record<string, string> = {}) {
-  useLicensingEnv({
+  applyLicensingEnv({
     OBJECT_STORE_ENDPOINT: s3.endpoint,
     OBJECT_STORE_REGION: s3.region,
     OBJECT_STORE_BUCKET: "releases",

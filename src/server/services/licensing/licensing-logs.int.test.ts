@@ -19,8 +19,8 @@ beforeAll(async () => {
   const { createLogger } = await import("@/server/create-logger");
   (globalThis as { __embarkLogger?: unknown }).__embarkLogger = createLogger({ level: "trace", destination: capture });
   ({ restCall } = await import("../../../../test/support/rest-call"));
-  const { useLicensingEnv } = await import("./licensing-test-support");
-  useLicensingEnv();
+  const { applyLicensingEnv } = await import("./licensing-test-support");
+  applyLicensingEnv();
   const { startJobRuntime, stopJobRuntime } = await import("@/jobs/runtime");
   await startJobRuntime({ role: "web" });
   stop = stopJobRuntime;

@@ -10,7 +10,7 @@ export const TEST_SIGNING_SEED_A = "nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A"
 export const TEST_SIGNING_SEED_B = "Pp2Qe7uX4yL9tK1mV8bN3cR6zW0sD5fG2hJ7kA9xQeU";
 
 /** Points the configuration at licensing test values (and any overrides), then re-reads it. */
-export function useLicensingEnv(overrides: Record<string, string | undefined> = {}): void {
+export function applyLicensingEnv(overrides: Record<string, string | undefined> = {}): void {
   Object.assign(process.env, {
     LICENSE_SIGNING_KEY: TEST_SIGNING_SEED_A,
     LICENSE_RATE_LIMIT_PER_ADDRESS: "1000",

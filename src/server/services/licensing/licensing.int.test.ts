@@ -11,7 +11,7 @@ import {
   createPaidTenant,
   TEST_SIGNING_SEED_A,
   TEST_SIGNING_SEED_B,
-  useLicensingEnv,
+  applyLicensingEnv,
   verifyLicence,
 } from "./licensing-test-support";
 
@@ -31,7 +31,7 @@ async function paidCode(opts: { edition?: "pro" | "premium" } = {}) {
 beforeAll(() => startJobRuntime({ role: "web" }));
 afterAll(() => stopJobRuntime());
 beforeEach(async () => {
-  useLicensingEnv();
+  applyLicensingEnv();
   await resetDatabase();
 });
 
@@ -215,7 +215,7 @@ describe("paid redeem, licences and check-in", () => {
   it("keeps old licences verifying after a key rotation, and signs new ones with the new key", async () => {
     const { tenant, code } = await paidCode();
     const { body } = await redeem(code, "box-5");
-    useLicensingEnv({ LICENSE_SIGNING_KEY: `${TEST_SIGNING_SEED_B},${TEST_SIGNING_SEED_A}` });
+    applyLicensingEnv({ LICENSE_SIGNING_KEY: `${TEST_SIGNING_SEED_B},${TEST_SIGNING_SEED_A}` });
     const jwks = await (await handleJwksRequest()).json();
     expect(jwks.keys).toHaveLength(2);
     expect(jwks.keys[0]).toMatchObject({ kty: "OKP", crv: "Ed25519", alg: "EdDSA", use: "sig", kid: expect.any(String) });
@@ -250,7 +250,7 @@ describe("reissue", () => {
 
 describe("rate limits", () => {
   it("answers 429 with Retry-After per client address", async () => {
-    useLicensingEnv({ LICENSE_RATE_LIMIT_PER_ADDRESS: "3" });
+    applyLicensingEnv({ LICENSE_RATE_LIMIT_PER_ADDRESS: "3" });
     const headers = { "x-forwarded-for": "203.0.113.9" };
     for (let i = 0; i < 3; i++) expect((await redeem("ABCD-EFGH-JKMN", "box", headers)).status).not.toBe(429);
     const res = await restCall("POST", "/v1/license/register", { body: { install_code: "ABCD-EFGH-JKMN", appliance_id: "box" }, token: null, headers });
@@ -269,7 +269,7 @@ describe("rate limits", () => {
   });
 
   it("answers 429 per code prefix across addresses", async () => {
-    useLicensingEnv({ LICENSE_RATE_LIMIT_PER_CODE_PREFIX: "2" });
+    applyLicensingEnv({ LICENSE_RATE_LIMIT_PER_CODE_PREFIX: "2" });
     const body = "QQQQEFGHJKM";
     const code = body + checkCharacter(body);
     const statuses = [];

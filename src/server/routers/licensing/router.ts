@@ -1,5 +1,6 @@
 import { router } from "@/server/trpc/init";
 import { checkInRoute } from "./check-in";
+import { orderApplianceRoute, orderEditionsRoute, orderReissueRoute, orderStatusRoute } from "./order";
 import { redeemInstallCodeRoute } from "./redeem-install-code";
 import { registerTenantRoute } from "./register-tenant";
 import { reissueInstallCodeRoute } from "./reissue-install-code";
@@ -12,4 +13,8 @@ export const licensingRouter = router({
   checkIn: checkInRoute,
   revokeEntitlement: revokeEntitlementRoute,
   revokeAppliance: revokeApplianceRoute,
+  orderEditions: orderEditionsRoute,
+  order: orderApplianceRoute,
+  orderStatus: orderStatusRoute,
+  orderReissue: orderReissueRoute,
 });

@@ -71,7 +71,7 @@ export async function redeemInstallCode(opts: {
     if (won.count === 0) return replay(row, applianceId, now);
     const answer = await answerFor(tx, row, applianceId, now);
     const sealedAnswer = sealBody({ id: row.id, text: JSON.stringify(answer), secret: env().AUTH_SECRET, purpose: SEALED_ANSWER_PURPOSE });
-    await tx.installCode.update({ where: { id: row.id }, data: { sealedAnswer } });
+    await tx.installCode.update({ where: { id: row.id }, data: { sealedAnswer, sealedCode: null } });
     await tx.registryTenant.updateMany({ where: { id: row.tenantId, installedAt: null }, data: { installedAt: now } });
     logger.info({ tenantId: row.tenantId, codeId: row.id, applianceId, edition: answer.edition }, "licensing: install code redeemed");
     return answer;

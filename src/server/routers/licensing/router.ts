@@ -1,5 +1,6 @@
 import { router } from "@/server/trpc/init";
 import { checkInRoute } from "./check-in";
+import { licensingOverviewRoute, operatorReissueRoute } from "./operator";
 import { orderApplianceRoute, orderEditionsRoute, orderReissueRoute, orderStatusRoute } from "./order";
 import { redeemInstallCodeRoute } from "./redeem-install-code";
 import { registerTenantRoute } from "./register-tenant";
@@ -17,4 +18,6 @@ export const licensingRouter = router({
   order: orderApplianceRoute,
   orderStatus: orderStatusRoute,
   orderReissue: orderReissueRoute,
+  overview: licensingOverviewRoute,
+  operatorReissue: operatorReissueRoute,
 });

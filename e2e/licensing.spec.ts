@@ -26,7 +26,7 @@ test("an essentials order shows its install code, and an operator reissues it in
   await page.goto("/order/appliance");
   await expect(page.getByRole("heading", { name: "Run Embark on your own hardware" })).toBeVisible();
   // No Stripe on this server: the paid editions say why they cannot be bought.
-  await expect(page.getByRole("radio", { name: /Pro/ })).toBeDisabled();
+  await expect(page.getByRole("radio", { name: /^Pro / })).toBeDisabled();
   await expect(page.getByText(/STRIPE_SECRET_KEY/).first()).toBeVisible();
   await shot(page, "order-appliance");
   await page.setViewportSize(PHONE);
@@ -58,6 +58,9 @@ test("an essentials order shows its install code, and an operator reissues it in
   await expect(codes.filter({ hasText: "open" })).toHaveCount(1);
   await shot(page, "cp-licensing");
   await page.setViewportSize(PHONE);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Licensing", level: 1 })).toBeVisible();
+  await expectNoSideScroll(page);
   await shot(page, "cp-licensing-phone");
 });
 
@@ -90,7 +93,7 @@ test.describe("a paid order through Stripe Checkout", () => {
   test("pays for pro and finds the install code on the thank-you page, again after a refresh", async ({ page }) => {
     test.setTimeout(120_000);
     await page.goto(`${embark.url}/order/appliance`);
-    await page.getByRole("radio", { name: /Pro/ }).check();
+    await page.getByRole("radio", { name: /^Pro / }).check();
     await fillOrder(page, `Paid Works ${run}`, `it-${run}@paid.example`);
     await page.getByRole("button", { name: "Continue to payment" }).click();
     await expect(page.getByRole("heading", { name: "Fake Stripe Checkout" })).toBeVisible();

@@ -36,15 +36,19 @@ export default async function LicensingPage() {
           <EmptyState title="No appliance customers yet">Orders at /order/appliance and POST /internal/license/register-tenant appear here.</EmptyState>
         ) : (
           <Table>
-            <thead className="bg-slate-50"><tr><Th>Company</Th><Th>Contact</Th><Th>Edition</Th><Th>Installed</Th><Th>Registered (UTC)</Th>{canAct ? <Th><span className="sr-only">Actions</span></Th> : null}</tr></thead>
+            <thead className="bg-slate-50"><tr><Th>Company</Th><Th>Contact</Th><Th>Registered / installed (UTC)</Th>{canAct ? <Th className="relative"><span className="sr-only">Actions</span></Th> : null}</tr></thead>
             <tbody className="divide-y divide-slate-100">
               {data.tenants.map((t) => (
                 <tr key={t.id} data-testid="registry-tenant-row">
-                  <Td><div className="font-medium text-slate-900">{t.companyName}</div><div className="font-mono text-xs text-slate-500">{t.id}</div></Td>
+                  <Td>
+                    <div className="flex items-center gap-2 font-medium text-slate-900">{t.companyName}<Badge tone={t.edition === "essentials" ? "neutral" : "info"}>{t.edition}</Badge></div>
+                    <div className="font-mono text-xs text-slate-500">{t.id}</div>
+                  </Td>
                   <Td>{t.contactEmail}</Td>
-                  <Td><Badge tone={t.edition === "essentials" ? "neutral" : "info"}>{t.edition}</Badge></Td>
-                  <Td>{t.installedAt ? <Time value={t.installedAt} /> : <span className="text-slate-400">not yet</span>}</Td>
-                  <Td><Time value={t.createdAt} /></Td>
+                  <Td>
+                    <div><Time value={t.createdAt} /></div>
+                    <div className="text-xs text-slate-500">{t.installedAt ? <>installed <Time value={t.installedAt} /></> : "not installed yet"}</div>
+                  </Td>
                   {canAct ? <Td className="text-right"><LicensingAction kind="reissue" id={t.id} label="Reissue code" /></Td> : null}
                 </tr>
               ))}
@@ -59,7 +63,7 @@ export default async function LicensingPage() {
           <EmptyState title="No install codes yet" />
         ) : (
           <Table>
-            <thead className="bg-slate-50"><tr><Th>Code</Th><Th>Company</Th><Th>State</Th><Th>Expires (UTC)</Th><Th>Redeemed by</Th><Th>Created (UTC)</Th></tr></thead>
+            <thead className="bg-slate-50"><tr><Th>Code id</Th><Th>Company</Th><Th>State</Th><Th>Expires (UTC)</Th><Th>Redeemed by</Th><Th>Created (UTC)</Th></tr></thead>
             <tbody className="divide-y divide-slate-100">
               {data.codes.map((c) => (
                 <tr key={c.id} data-testid="install-code-row">
@@ -82,7 +86,7 @@ export default async function LicensingPage() {
           <EmptyState title="No entitlements yet">A paid appliance checkout creates one.</EmptyState>
         ) : (
           <Table>
-            <thead className="bg-slate-50"><tr><Th>Company</Th><Th>Edition</Th><Th>Status</Th><Th>Paid until (UTC)</Th><Th>Subscription</Th>{canAct ? <Th><span className="sr-only">Actions</span></Th> : null}</tr></thead>
+            <thead className="bg-slate-50"><tr><Th>Company</Th><Th>Edition</Th><Th>Status</Th><Th>Paid until (UTC)</Th><Th>Subscription</Th>{canAct ? <Th className="relative"><span className="sr-only">Actions</span></Th> : null}</tr></thead>
             <tbody className="divide-y divide-slate-100">
               {data.entitlements.map((e) => (
                 <tr key={e.id}>
@@ -105,7 +109,7 @@ export default async function LicensingPage() {
           <EmptyState title="No appliances yet">A paid install code, once redeemed, registers its appliance here.</EmptyState>
         ) : (
           <Table>
-            <thead className="bg-slate-50"><tr><Th>Appliance</Th><Th>Company</Th><Th>Licence</Th><Th>Last check-in (UTC)</Th><Th>Registered (UTC)</Th>{canAct ? <Th><span className="sr-only">Actions</span></Th> : null}</tr></thead>
+            <thead className="bg-slate-50"><tr><Th>Appliance</Th><Th>Company</Th><Th>Licence</Th><Th>Last check-in (UTC)</Th><Th>Registered (UTC)</Th>{canAct ? <Th className="relative"><span className="sr-only">Actions</span></Th> : null}</tr></thead>
             <tbody className="divide-y divide-slate-100">
               {data.appliances.map((a) => (
                 <tr key={a.id}>

@@ -240,6 +240,7 @@ describe("reissue", () => {
     expect(ok.status).toBe(200);
     expect((await verifyLicence(ok.body.first_jwt, tenant.id)).entitlement_id).toBe(entitlement.id);
     expect(await db().outboxMessage.count({ where: { to: tenant.contactEmail } })).toBe(2);
+    expect(await db().auditLog.count({ where: { action: "license.install_code.reissue", targetId: tenant.id } })).toBe(2);
   });
 
   it("answers 404 for an unknown email and 400 without tenant_id or email", async () => {

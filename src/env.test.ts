@@ -5,6 +5,7 @@ const strong = {
   INTERNAL_API_KEY: "k3Jq9vXw2LmPz8RtYb4NcD7fGh1SaE6U",
   AUTH_SECRET: "Zx8Vb2Nm4Qw6Er9Ty1Ui3Op5As7Df0Gh",
   DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/embark",
+  LICENSE_SIGNING_KEY: "nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A",
 };
 
 function variablesOf(fn: () => unknown): string[] {
@@ -46,6 +47,13 @@ describe("parseEnv", () => {
   it("refuses a long but weak secret", () => {
     expect(variablesOf(() => parseEnv({ ...strong, AUTH_SECRET: "changeme".repeat(5) }))).toEqual(["AUTH_SECRET"]);
     expect(variablesOf(() => parseEnv({ ...strong, AUTH_SECRET: "a".repeat(40) }))).toEqual(["AUTH_SECRET"]);
+  });
+
+  it("requires a licence signing key in production and checks its shape", () => {
+    const prod = { ...strong, NODE_ENV: "production", EMBARK_PUBLIC_URL: "https://e.example.com" };
+    expect(variablesOf(() => parseEnv({ ...prod, LICENSE_SIGNING_KEY: undefined }))).toEqual(["LICENSE_SIGNING_KEY"]);
+    expect(variablesOf(() => parseEnv({ ...prod, LICENSE_SIGNING_KEY: "not-a-seed" }))).toEqual(["LICENSE_SIGNING_KEY"]);
+    expect(parseEnv({ ...strong, LICENSE_SIGNING_KEY: undefined }).LICENSE_SIGNING_KEY).toBeUndefined();
   });
 
   it("requires a public URL in production", () => {

@@ -105,6 +105,22 @@ const ZEnvShape = z.object({
     .optional(),
   KUBECONFIG: z.string().min(1).optional(),
   KUBERNETES_SERVICE_HOST: z.string().min(1).optional(),
+  LICENSE_SIGNING_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}(\s*,\s*[A-Za-z0-9_-]{43})*$/, "LICENSE_SIGNING_KEY must be one or more base64url Ed25519 seeds (43 characters), comma-separated, the signing key first")
+    .optional(),
+  LICENSE_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  INSTALL_CODE_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+  LICENSE_RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(30),
+  LICENSE_RATE_LIMIT_PER_CODE_PREFIX: z.coerce.number().int().min(1).max(100_000).default(20),
+  STRIPE_PRICE_APPLIANCE_PRO: z.string().regex(/^price_/, "STRIPE_PRICE_APPLIANCE_PRO must be a price id (price_...)").optional(),
+  STRIPE_PRICE_APPLIANCE_PREMIUM: z.string().regex(/^price_/, "STRIPE_PRICE_APPLIANCE_PREMIUM must be a price id (price_...)").optional(),
+  OBJECT_STORE_ENDPOINT: z.url().optional(),
+  OBJECT_STORE_REGION: z.string().min(1).default("us-east-1"),
+  OBJECT_STORE_BUCKET: z.string().min(3).optional(),
+  OBJECT_STORE_ACCESS_KEY: z.string().min(1).optional(),
+  OBJECT_STORE_SECRET_KEY: z.string().min(1).optional(),
+  APPLIANCE_ISO_KEY: z.string().min(1).default("appliance/current/embark-appliance.iso"),
 });
 
 /** Every variable the app reads, for checks that the documentation names them all. */
@@ -178,6 +194,9 @@ export function parseEnv(source: Source): TEnv {
       variable: e.STRIPE_SECRET_KEY ? "STRIPE_WEBHOOK_SECRET" : "STRIPE_SECRET_KEY",
       message: "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are set together (payments need both)",
     });
+  }
+  if (isProduction && !e.LICENSE_SIGNING_KEY) {
+    issues.push({ variable: "LICENSE_SIGNING_KEY", message: "LICENSE_SIGNING_KEY is required in production" });
   }
   if (isProduction && e.EMBARK_PUBLIC_URL === undefined) {
     issues.push({ variable: "EMBARK_PUBLIC_URL", message: "EMBARK_PUBLIC_URL is required in production" });

@@ -18,6 +18,19 @@ describe("scrubSecrets", () => {
     expect(scrubSecrets('inputs: {"callback_token":"pjt_q9X-2kLm_8Zr4Tw"}')).toBe('inputs: {"callback_token":"pjt_[redacted]"}');
   });
 
+  it("masks appliance credentials, licence JWTs and install codes inside messages", () => {
+    const jwt = "eyJhbGciOiJFZERTQSJ9.eyJhdWQiOiJ0In0.c2lnbmF0dXJl";
+    expect(scrubSecrets(`redeem answered apc_apl_01abc.XyZ123456789 and ${jwt}`)).toBe(
+      "redeem answered apc_[redacted] and [redacted-jwt]",
+    );
+    expect(scrubSecrets("code abcd-efgh-jkmn was typed")).toBe("code [redacted-install-code] was typed");
+  });
+
+  it("leaves UUIDs and other dashed ids alone", () => {
+    const text = "tenant 123e4567-e89b-12d3-a456-426614174000 job_01abcd-efgh";
+    expect(scrubSecrets(text)).toBe(text);
+  });
+
   it("leaves URLs without credentials and plain text alone", () => {
     const text = "GET https://embark.example.com/api/health took 3 ms";
     expect(scrubSecrets(text)).toBe(text);

@@ -7,7 +7,7 @@ export const NAV_ITEMS: TNavItem[] = [
   { href: "/cp/nodes", label: "Nodes", available: true, group: "Provisioning" },
   { href: "/cp/onboarding", label: "Onboarding", available: true, group: "Customers" },
   { href: "/cp/funnel", label: "Funnel", available: false, group: "Customers" },
-  { href: "/cp/licensing", label: "Licensing", available: false, group: "Customers" },
+  { href: "/cp/licensing", label: "Licensing", available: true, group: "Customers" },
   { href: "/cp/domains", label: "Portal domains", available: true, group: "Customers" },
   { href: "/cp/outbox", label: "Outbox", available: true, group: "System" },
   { href: "/cp/webhooks", label: "Webhooks", available: true, group: "System" },

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
 
 /** Secrets a local (non-production) run generates once and keeps in the data dir. */
-export type TLocalSecrets = { INTERNAL_API_KEY: string; AUTH_SECRET: string };
+export type TLocalSecrets = { INTERNAL_API_KEY: string; AUTH_SECRET: string; LICENSE_SIGNING_KEY: string };
 
 const FILE = "secrets.json";
 
@@ -11,6 +11,8 @@ function generate(): TLocalSecrets {
   return {
     INTERNAL_API_KEY: `emb_internal_${randomBytes(32).toString("base64url")}`,
     AUTH_SECRET: randomBytes(48).toString("base64url"),
+    // An Ed25519 seed: the licence signing key (see services/licensing/signing-keys.ts).
+    LICENSE_SIGNING_KEY: randomBytes(32).toString("base64url"),
   };
 }
 

@@ -62,7 +62,9 @@ export function createRestHandler(router: OpenApiRouter): (req: Request) => Prom
       return res;
     }
     const { status, body } = reshapeAdapterError(res.status, await res.text());
-    return errorResponse({ status, code: body.error.code, message: body.error.message, details: body.error.details, headers: base });
+    const retryAfter = (body.error.details as { retry_after_seconds?: unknown } | undefined)?.retry_after_seconds;
+    const headers = status === 429 && typeof retryAfter === "number" ? { ...base, "retry-after": String(retryAfter) } : base;
+    return errorResponse({ status, code: body.error.code, message: body.error.message, details: body.error.details, headers });
   };
 }
 

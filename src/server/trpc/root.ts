@@ -4,6 +4,7 @@ import { onboardingRouter } from "@/server/routers/onboarding/router";
 import { opsRouter } from "@/server/routers/ops/router";
 import { systemRouter } from "@/server/routers/system/router";
 import { jobsRouter } from "@/server/routers/jobs/router";
+import { licensingRouter } from "@/server/routers/licensing/router";
 import { nodesRouter } from "@/server/routers/nodes/router";
 import { portalDomainsRouter } from "@/server/routers/portal-domains/router";
 import { placementRouter } from "@/server/routers/placement/router";
@@ -26,6 +27,7 @@ export const appRouter = router({
   onboarding: onboardingRouter,
   webhooks: webhooksRouter,
   portalDomains: portalDomainsRouter,
+  licensing: licensingRouter,
 });
 
 export type AppRouter = typeof appRouter;

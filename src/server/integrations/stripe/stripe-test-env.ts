@@ -1,6 +1,6 @@
 import { reloadEnv } from "@/env";
 
-const STRIPE_VARIABLES = ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_URL", "STRIPE_PRICE_GROWTH", "STRIPE_PRICE_SCALE"] as const;
+const STRIPE_VARIABLES = ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_URL", "STRIPE_PRICE_GROWTH", "STRIPE_PRICE_SCALE", "STRIPE_PRICE_APPLIANCE_PRO", "STRIPE_PRICE_APPLIANCE_PREMIUM"] as const;
 
 /** For tests: sets exactly the given STRIPE_* variables (the rest are removed) and reloads the env. */
 export function configureStripeEnv(settings: Partial<Record<(typeof STRIPE_VARIABLES)[number], string>>) {

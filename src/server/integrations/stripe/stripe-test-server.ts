@@ -40,13 +40,23 @@ export type TFakeCheckoutSession = {
   url: string | null;
 };
 
+/** A subscription as `customer.subscription.*` events carry it (the fields Embark reads). */
+export type TFakeSubscription = {
+  id: string;
+  object: "subscription";
+  customer: string | null;
+  status: string;
+  metadata: Record<string, string>;
+  items: { object: "list"; data: { id: string; object: "subscription_item"; current_period_end: number }[] };
+};
+
 /** An event as Stripe sends it to a webhook endpoint. */
 export type TFakeStripeEvent = {
   id: string;
   object: "event";
   api_version: string;
   created: number;
-  data: { object: TFakeCheckoutSession };
+  data: { object: TFakeCheckoutSession | TFakeSubscription };
   livemode: false;
   pending_webhooks: number;
   request: { id: null; idempotency_key: null };
@@ -75,6 +85,15 @@ export type TFakeStripe = {
    * delivers it signed (unless `deliver: false`, for tests that deliver it themselves).
    */
   completeCheckout(id: string, opts?: { deliver?: boolean }): Promise<TCompletedCheckout>;
+  /**
+   * The subscription of a completed checkout changes: builds (and, with a
+   * webhook endpoint, delivers) `customer.subscription.updated` or `.deleted`
+   * carrying the checkout's `subscription_data.metadata`.
+   */
+  changeSubscription(
+    checkoutSessionId: string,
+    change: { type: "customer.subscription.updated" | "customer.subscription.deleted"; status: string; currentPeriodEnd?: number; deliver?: boolean },
+  ): Promise<TCompletedCheckout>;
   close(): Promise<void>;
 };
 
@@ -109,6 +128,8 @@ export async function startFakeStripe(opts: TFakeStripeOptions = {}): Promise<TF
   const events: TFakeStripeEvent[] = [];
   const script: TFakeStripeAnswer[] = [];
   const idempotent = new Map<string, TStored>();
+  // subscription_data.metadata of each checkout: what its subscription's events carry.
+  const subscriptionMetadata = new Map<string, Record<string, string>>();
   let base = "";
 
   const send = (res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) => {
@@ -131,6 +152,9 @@ export async function startFakeStripe(opts: TFakeStripeOptions = {}): Promise<TF
     const total = priced.lines.reduce((sum, l) => sum + l.unitAmount * l.quantity, 0);
     const text = (v: unknown) => (typeof v === "string" ? v : null);
     const metadata = params.metadata && typeof params.metadata === "object" && !Array.isArray(params.metadata) ? params.metadata : {};
+    const subscriptionData = params.subscription_data && typeof params.subscription_data === "object" && !Array.isArray(params.subscription_data) ? params.subscription_data : {};
+    const subMeta = subscriptionData.metadata && typeof subscriptionData.metadata === "object" && !Array.isArray(subscriptionData.metadata) ? subscriptionData.metadata : {};
+    subscriptionMetadata.set(id, Object.fromEntries(Object.entries(subMeta).filter((e): e is [string, string] => typeof e[1] === "string")));
     const session: TFakeCheckoutSession = {
       id,
       object: "checkout.session",
@@ -238,6 +262,11 @@ export async function startFakeStripe(opts: TFakeStripeOptions = {}): Promise<TF
       request: { id: null, idempotency_key: null },
       type: "checkout.session.completed",
     };
+    return deliverEvent(event, deliver);
+  }
+
+  /** Records an event and, with a webhook endpoint (and `deliver`), posts it signed as Stripe does. */
+  async function deliverEvent(event: TFakeStripeEvent, deliver: boolean): Promise<TCompletedCheckout> {
     events.push(event);
     const payload = JSON.stringify(event, null, 2);
     if (!opts.webhook || !deliver) return { event, payload, delivery: null };
@@ -251,6 +280,36 @@ export async function startFakeStripe(opts: TFakeStripeOptions = {}): Promise<TF
       body: payload,
     });
     return { event, payload, delivery: { status: res.status, body: await res.text() } };
+  }
+
+  /** The subscription a completed checkout created changes (or ends): `customer.subscription.updated|deleted`. */
+  function changeSubscription(
+    checkoutSessionId: string,
+    change: { type: "customer.subscription.updated" | "customer.subscription.deleted"; status: string; currentPeriodEnd?: number; deliver?: boolean },
+  ): Promise<TCompletedCheckout> {
+    const session = checkoutSessions.find((s) => s.id === checkoutSessionId);
+    if (!session?.subscription) throw new Error(`fake Stripe: checkout session ${checkoutSessionId} has no subscription`);
+    const periodEnd = change.currentPeriodEnd ?? now() + 30 * 86_400;
+    const subscription: TFakeSubscription = {
+      id: session.subscription,
+      object: "subscription",
+      customer: session.customer,
+      status: change.status,
+      metadata: { ...subscriptionMetadata.get(session.id) },
+      items: { object: "list", data: [{ id: stripeId("si_test", 14), object: "subscription_item", current_period_end: periodEnd }] },
+    };
+    const event: TFakeStripeEvent = {
+      id: stripeId("evt_test", 24),
+      object: "event",
+      api_version: API_VERSION,
+      created: now(),
+      data: { object: subscription },
+      livemode: false,
+      pending_webhooks: opts.webhook && change.deliver !== false ? 1 : 0,
+      request: { id: null, idempotency_key: null },
+      type: change.type,
+    };
+    return deliverEvent(event, change.deliver !== false);
   }
 
   function checkoutPage(req: IncomingMessage, res: ServerResponse, id: string) {
@@ -295,6 +354,7 @@ export async function startFakeStripe(opts: TFakeStripeOptions = {}): Promise<TF
     events,
     respondWith: (...answers) => void script.push(...answers),
     completeCheckout,
+    changeSubscription,
     close() {
       return listening.close();
     },

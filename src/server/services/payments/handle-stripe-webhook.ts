@@ -7,6 +7,7 @@ import { logger } from "@/server/logger";
 import { readBodyCapped } from "@/server/rest/read-body-capped";
 import { requestIdFrom } from "@/server/trpc/context";
 import { onCheckoutCompleted } from "@/server/services/onboarding/on-checkout-completed";
+import { routeApplianceStripeEvent } from "@/server/services/licensing/on-appliance-stripe-event";
 
 /** How old a signed event may be, in seconds: Stripe's own default, which stops replays of captured deliveries. */
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
@@ -56,6 +57,9 @@ export async function handleStripeWebhook(opts: {
         skipDuplicates: true,
       });
       if (recorded.count === 0) return { duplicate: true } as const;
+      // Appliance orders (metadata.product = appliance) belong to licensing.
+      const appliance = await routeApplianceStripeEvent({ db: tx, event, paid: isPaid(event) });
+      if (appliance !== undefined) return { appliance } as const;
       if (!checkoutSessionId || !PAID_CHECKOUT_EVENTS.has(event.type) || !isPaid(event)) return { handled: false } as const;
       return { handled: true, checkout: await onCheckoutCompleted({ db: tx, checkoutSessionId, eventId: event.id }) } as const;
     });
@@ -63,6 +67,10 @@ export async function handleStripeWebhook(opts: {
     if ("duplicate" in outcome) {
       log.info(facts, "stripe webhook: event already handled");
       return { status: 200, body: { received: true, duplicate: true } };
+    }
+    if ("appliance" in outcome) {
+      log.info({ ...facts, appliance: outcome.appliance }, "stripe webhook: appliance order event");
+      return { status: 200, body: { received: true, appliance: outcome.appliance } };
     }
     if (!outcome.handled) {
       log.info(facts, "stripe webhook: event recorded, nothing to do");

@@ -1,0 +1,38 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { openSync, rmSync, mkdirSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * A second Embark for browser tests that need settings the shared one must
+ * not have (Stripe configured): the `npm start` launcher with its own data
+ * dir (embedded Postgres, generated secrets) on the given port.
+ */
+export async function startExtraEmbark(opts: { name: string; port: number; env: Record<string, string> }): Promise<{ url: string; stop(): Promise<void> }> {
+  const dataDir = path.resolve(".test-data", opts.name);
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const k of ["NODE_ENV", "DATABASE_URL", "INTERNAL_API_KEY", "AUTH_SECRET", "EMBARK_PUBLIC_URL"]) delete env[k];
+  const url = `http://127.0.0.1:${opts.port}`;
+  const log = openSync(path.join(dataDir, "server.log"), "a");
+  const server: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/.bin/tsx"), "scripts/embark.ts", "start"], {
+    env: { ...env, PORT: String(opts.port), EMBARK_DATA_DIR: dataDir, EMBARK_PUBLIC_URL: url, LOG_LEVEL: "warn", ...opts.env },
+    stdio: ["ignore", log, log],
+  });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`Embark (${opts.name}) exited during start (see ${dataDir}/server.log)`);
+    const healthy = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    if (healthy) break;
+    if (Date.now() > deadline) throw new Error(`Embark (${opts.name}) did not become healthy (see ${dataDir}/server.log)`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    async stop() {
+      if (server.exitCode !== null) return;
+      server.kill("SIGTERM");
+      await new Promise((r) => server.once("exit", r));
+    },
+  };
+}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { checkSlugAvailability } from "@/server/services/tenants/check-slug-availability";
 import { publicProcedure } from "@/server/trpc/procedures";
+import { text } from "@/server/validation/text";
 
 export const checkSlugRoute = publicProcedure
   .meta({
@@ -11,7 +12,7 @@ export const checkSlugRoute = publicProcedure
       summary: "Check whether a subdomain is free",
     },
   })
-  .input(z.object({ slug: z.string().max(100) }))
+  .input(z.object({ slug: text().max(100) }))
   .output(z.object({ slug: z.string(), available: z.boolean(), reason: z.string().nullable() }))
   .query(({ ctx, input }) =>
     checkSlugAvailability({

@@ -1,7 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/env";
 import { errorBody } from "@/server/errors";
-import { isReadableRouterState } from "@/server/http/router-state";
 
 /** better-auth's session cookie, with or without the `__Secure-` prefix. */
 const SESSION_COOKIE = /(^|__Secure-)embark\.session_token$/;
@@ -24,8 +23,7 @@ function jsonError(status: number, code: string, message: string, headers?: Reco
  * the page from starting); the layout still verifies the session itself.
  * A worker replica (EMBARK_ROLE=worker) answers only its health check.
  * Under the API prefixes a path Next.js would answer with its HTML 404 (another
- * letter case) or 405 (a page) gets a JSON error instead, and a router-state
- * header Next.js cannot parse is a 400 rather than a failed render.
+ * letter case) or 405 (a page) gets a JSON error instead.
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -41,10 +39,6 @@ export function proxy(request: NextRequest) {
   const pageMethods = API_PAGES.get(pathname.replace(/\/$/, ""));
   if (pageMethods && !pageMethods.includes(request.method)) {
     return jsonError(405, "METHOD_NOT_ALLOWED", `${request.method} is not allowed here`, { allow: pageMethods.join(", ") });
-  }
-  const routerState = request.headers.get("next-router-state-tree");
-  if (routerState !== null && !isReadableRouterState(routerState)) {
-    return jsonError(400, "BAD_REQUEST", "The next-router-state-tree header is malformed");
   }
   if (pathname.startsWith("/cp") && !pathname.startsWith("/cp/sign-in")) {
     const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name));

@@ -10,6 +10,8 @@ export const checkSlugRoute = publicProcedure
       path: "/v1/tenants/slug-availability",
       tags: ["tenants"],
       summary: "Check whether a subdomain is free",
+      description: "Public: no credentials needed. A signed-in user's own signup waiting for payment does not hold the slug against them.",
+      protect: false,
     },
   })
   .input(z.object({ slug: text().max(100) }))

@@ -170,7 +170,7 @@ describe("REST routing and errors", () => {
       expect(res.status).toBe(400);
       const body = (await res.json()) as { error: { code: string; message: string; details: { path: string }[] } };
       expect(body.error.code).toBe("BAD_REQUEST");
-      expect(body.error.message).toBe("Input validation failed");
+      expect(body.error.message).toMatch(/^Input validation failed at name: .+ \(and 1 more\)$/);
       expect(body.error.details.map((d) => d.path)).toEqual(["name", "count"]);
     });
 

@@ -9,6 +9,28 @@ import { buildRouteTable, matchRoute, type TRestRoute } from "./route-table";
 
 /** Bodies above this are refused. */
 const MAX_BODY_BYTES = 1024 * 1024;
+/** JSON, or a JSON-based type such as `application/merge-patch+json`. */
+const JSON_CONTENT_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
+
+/**
+ * The headers the adapter should see for a request's body, or a 415 message.
+ * An action without a body needs no content-type; a body must be JSON.
+ */
+function bodyHeaders(req: Request, rawBody: string): { headers?: Headers; unsupported?: string } {
+  if (req.method === "GET" || req.method === "DELETE" || req.method === "HEAD") return {};
+  const contentType = req.headers.get("content-type");
+  if (contentType === null ? rawBody.trim() !== "" : !JSON_CONTENT_TYPE.test(contentType)) {
+    return {
+      unsupported:
+        contentType === null
+          ? "The request has a body but no content-type; send it as application/json"
+          : `Unsupported content-type "${contentType}"; send the body as application/json`,
+    };
+  }
+  const headers = new Headers(req.headers);
+  headers.set("content-type", "application/json");
+  return { headers };
+}
 
 /**
  * A handler serving a router's procedures at exactly the paths their
@@ -55,7 +77,11 @@ export function createRestHandler(router: OpenApiRouter): (req: Request) => Prom
         headers: base,
       });
     }
-    const res = await adapter(req, { requestId, rawBody });
+    const { headers, unsupported } = bodyHeaders(req, rawBody);
+    if (unsupported) {
+      return errorResponse({ status: 415, code: "UNSUPPORTED_MEDIA_TYPE", message: unsupported, headers: base });
+    }
+    const res = await adapter(req, { requestId, rawBody, headers });
     if (res.status < 400) {
       res.headers.set("x-request-id", requestId);
       res.headers.set("cache-control", "no-store");

@@ -3,7 +3,7 @@ import { appRouter } from "@/server/trpc/root";
 import { buildRouteTable } from "./route-table";
 
 type TResponses = Record<string, { description?: string; content?: unknown }>;
-type TOperation = { responses?: TResponses };
+type TOperation = { responses?: TResponses; security?: Record<string, string[]>[] };
 type TSchema = NonNullable<NonNullable<OpenAPIObject["components"]>["schemas"]>[string];
 
 const ERROR_SCHEMA: TSchema = {
@@ -72,6 +72,8 @@ export function buildOpenApiDocument(opts: { baseUrl: string; version: string; r
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
     for (const [method, op] of Object.entries(item as Record<string, TOperation>)) {
       if (!op?.responses) continue;
+      // An unprotected procedure takes no credentials; say so rather than leave it unsaid.
+      op.security ??= [];
       const responses: TResponses = {};
       for (const [status, response] of Object.entries(op.responses)) {
         if (Number(status) >= 400) {

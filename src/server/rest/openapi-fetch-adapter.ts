@@ -3,7 +3,12 @@ import { createOpenApiNodeHttpHandler, type OpenApiRouter } from "trpc-to-openap
 import type { TContext } from "@/server/trpc/context";
 
 /** What the caller already knows about a request before the adapter runs. */
-export type TAdapterRequestState = { requestId: string; rawBody: string };
+export type TAdapterRequestState = {
+  requestId: string;
+  rawBody: string;
+  /** The headers the adapter sees, when they differ from the request's (a normalized content-type). */
+  headers?: Headers;
+};
 
 type TResponseMeta = (opts: { paths?: string[]; errors: unknown[] }) => { status?: number; headers?: Record<string, string> };
 
@@ -39,6 +44,7 @@ export function createOpenApiFetchAdapter(opts: {
             throw new TRPCError({ code: "PARSE_ERROR", message: "Failed to parse request body", cause });
           }
         }
+        if (prop === "headers" && state.headers) return state.headers;
         const value: unknown = Reflect.get(target, prop, target);
         return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
       },

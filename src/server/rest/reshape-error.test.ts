@@ -11,7 +11,9 @@ describe("reshapeAdapterError", () => {
     });
     expect(reshapeAdapterError(400, raw)).toEqual({
       status: 400,
-      body: { error: { code: "BAD_REQUEST", message: "Input validation failed", details: [{ path: "name", message: "Too small" }] } },
+      body: {
+        error: { code: "BAD_REQUEST", message: "Input validation failed at name: Too small", details: [{ path: "name", message: "Too small" }] },
+      },
     });
   });
 

@@ -1,4 +1,5 @@
 import type { TErrorBody } from "@/server/errors";
+import { validationMessage, type TFieldIssue } from "@/server/trpc/error-mapping";
 
 /** The adapter's error body: the tRPC error shape plus its own `code`/`message`/`issues`. */
 type TAdapterErrorBody = {
@@ -6,6 +7,10 @@ type TAdapterErrorBody = {
   code?: unknown;
   data?: { appCode?: unknown; httpStatus?: unknown; details?: unknown };
 };
+
+function isFieldIssues(value: unknown): value is TFieldIssue[] {
+  return Array.isArray(value) && value.every((i) => typeof (i as TFieldIssue | null)?.path === "string");
+}
 
 function parse(raw: string): TAdapterErrorBody | undefined {
   try {
@@ -31,6 +36,8 @@ export function reshapeAdapterError(status: number, raw: string): { status: numb
     code: data.appCode,
     message: typeof parsed.message === "string" ? parsed.message : "Request failed",
   };
+  // The adapter puts its own generic message on validation errors; ours names the field.
+  if (data.appCode === "BAD_REQUEST" && isFieldIssues(data.details)) error.message = validationMessage(data.details);
   if (data.details !== undefined) error.details = data.details;
   return { status: typeof data.httpStatus === "number" ? data.httpStatus : status, body: { error } };
 }

@@ -49,6 +49,7 @@ describe("describeError", () => {
       { path: "name", message: expect.stringContaining("2") },
       { path: "tags.0", message: expect.any(String) },
     ]);
+    expect(described.message).toMatch(/^Input validation failed at name: .*2.* \(and 1 more\)$/);
   });
 
   it("treats a zod failure on output as an internal error", () => {

@@ -31,12 +31,24 @@ function hasIssues(cause: unknown): cause is { issues: TIssueLike[] } {
   );
 }
 
-/** Zod and Standard Schema issues as `{ path: "a.b.0", message }`. */
+/** Zod and Standard Schema issues as `{ path: "a.b.0", message }`, each once (a refinement may repeat a field's). */
 export function fieldIssuesOf(issues: TIssueLike[]): TFieldIssue[] {
-  return issues.map((issue) => ({
-    path: (issue.path ?? []).map((p) => String(typeof p === "object" ? p.key : p)).join("."),
-    message: issue.message,
-  }));
+  const seen = new Set<string>();
+  return issues.flatMap((issue) => {
+    const path = (issue.path ?? []).map((p) => String(typeof p === "object" ? p.key : p)).join(".");
+    const key = JSON.stringify([path, issue.message]);
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ path, message: issue.message }];
+  });
+}
+
+/** "Input validation failed", naming the first failing field so the message alone says what to fix. */
+export function validationMessage(issues: TFieldIssue[]): string {
+  const [first] = issues;
+  if (!first) return "Input validation failed";
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
+  return `Input validation failed at ${first.path || "the input"}: ${first.message}${more}`;
 }
 
 /** The tRPC error for a domain error; the AppError stays the cause so details survive. */
@@ -63,13 +75,8 @@ function fromAppError(error: AppError): TPublicError {
 export function describeError(error: TRPCError): TPublicError {
   if (isAppError(error.cause)) return fromAppError(error.cause);
   if (error.code === "BAD_REQUEST" && hasIssues(error.cause)) {
-    return {
-      code: "BAD_REQUEST",
-      trpcCode: "BAD_REQUEST",
-      httpStatus: 400,
-      message: "Input validation failed",
-      details: fieldIssuesOf(error.cause.issues),
-    };
+    const details = fieldIssuesOf(error.cause.issues);
+    return { code: "BAD_REQUEST", trpcCode: "BAD_REQUEST", httpStatus: 400, message: validationMessage(details), details };
   }
   if (error.code === "INTERNAL_SERVER_ERROR") {
     return { code: "INTERNAL", trpcCode: error.code, httpStatus: 500, message: INTERNAL_MESSAGE };

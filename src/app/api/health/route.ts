@@ -1,7 +1,6 @@
+import { routeMethods } from "@/server/http/route-methods";
 import { handleHealthRequest } from "@/server/rest/check-health";
 
 export const dynamic = "force-dynamic";
 
-export function GET(): Promise<Response> {
-  return handleHealthRequest();
-}
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ GET: () => handleHealthRequest() });

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { API_KEY_SCOPES, ZApiKeyScope } from "@/server/services/api-keys/scopes";
 import { ZApiKeySummary } from "./api-key.types";
+import { text } from "@/server/validation/text";
 
 export const ZCreateApiKeyRequest = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: text().trim().min(1).max(100),
   scopes: z.array(ZApiKeyScope).min(1).max(API_KEY_SCOPES.length),
 });
 

@@ -1,13 +1,14 @@
 import { z } from "zod";
+import { text } from "@/server/validation/text";
 
 export const ZListAuditLogRequest = z
   .object({
     limit: z.number().int().min(1).max(200).default(50),
-    cursor: z.string().max(512).optional(),
-    action: z.string().trim().min(1).max(100).optional().meta({ description: "Exact action, or a prefix ending in *" }),
-    actor: z.string().trim().min(1).max(200).optional().meta({ description: "Actor id, or part of its label" }),
-    targetType: z.string().max(100).optional(),
-    targetId: z.string().max(200).optional(),
+    cursor: text().max(512).optional(),
+    action: text().trim().min(1).max(100).optional().meta({ description: "Exact action, or a prefix ending in *" }),
+    actor: text().trim().min(1).max(200).optional().meta({ description: "Actor id, or part of its label" }),
+    targetType: text().max(100).optional(),
+    targetId: text().max(200).optional(),
   })
   .prefault({});
 
@@ -15,7 +16,7 @@ export const ZAuditEntry = z.object({
   id: z.string(),
   actorId: z.string().nullable(),
   actorLabel: z.string(),
-  action: z.string(),
+  action: text(),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
   details: z.unknown(),

@@ -4,6 +4,7 @@ import { listProvisionJobs } from "@/server/services/provisioning/list-provision
 import { PROVISION_JOB_STATUSES } from "@/server/services/provisioning/provision-job-state";
 import { ZProvisionJob } from "@/server/services/provisioning/provision-job-view";
 import { operatorProcedure } from "@/server/trpc/procedures";
+import { text } from "@/server/validation/text";
 
 export const listJobsRoute = operatorProcedure("viewer")
   .input(
@@ -11,9 +12,9 @@ export const listJobsRoute = operatorProcedure("viewer")
       .object({
         status: z.enum(PROVISION_JOB_STATUSES).optional(),
         region: ZRegion.optional(),
-        q: z.string().trim().max(200).optional().meta({ description: "Job id, trace id, tenant id, slug or company" }),
+        q: text().trim().max(200).optional().meta({ description: "Job id, trace id, tenant id, slug or company" }),
         limit: z.number().int().min(1).max(200).default(50),
-        cursor: z.string().max(512).optional(),
+        cursor: text().max(512).optional(),
       })
       .prefault({}),
   )

@@ -5,6 +5,7 @@ import { listOnboardingSessions } from "@/server/services/onboarding/list-onboar
 import { ZOnboardingSession } from "@/server/services/onboarding/onboarding.types";
 import { ONBOARDING_STATUSES, ONBOARDING_STEP_KEYS } from "@/server/services/onboarding/steps";
 import { operatorProcedure } from "@/server/trpc/procedures";
+import { text } from "@/server/validation/text";
 
 export const listOnboardingRoute = operatorProcedure("viewer")
   .input(
@@ -14,9 +15,9 @@ export const listOnboardingRoute = operatorProcedure("viewer")
         tier: ZPlan.optional(),
         region: ZRegion.optional(),
         failedStep: z.enum(ONBOARDING_STEP_KEYS).optional(),
-        q: z.string().trim().max(200).optional().meta({ description: "Session, job, trace or user id, slug or platform name" }),
+        q: text().trim().max(200).optional().meta({ description: "Session, job, trace or user id, slug or platform name" }),
         limit: z.number().int().min(1).max(200).default(50),
-        cursor: z.string().max(512).optional(),
+        cursor: text().max(512).optional(),
       })
       .prefault({}),
   )

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { OUTBOX_STATUSES } from "@/server/services/outbox/outbox-status";
+import { text } from "@/server/validation/text";
 
 export const ZOverview = z.object({
   operators: z.number().int(),
@@ -33,7 +34,7 @@ export const ZOutboxMessageView = z.object({
 export const ZListOutboxRequest = z
   .object({
     status: z.enum(OUTBOX_STATUSES).optional(),
-    cursor: z.string().max(200).optional(),
+    cursor: text().max(200).optional(),
     limit: z.number().int().min(1).max(100).default(25),
   })
   .prefault({});
@@ -43,7 +44,7 @@ export const ZListOutboxResponse = z.object({
   nextCursor: z.string().nullable(),
 });
 
-export const ZOutboxMessageRequest = z.object({ id: z.string().min(1).max(100) });
+export const ZOutboxMessageRequest = z.object({ id: text().min(1).max(100) });
 
 export const ZOutboxMessageWithBody = ZOutboxMessageView.extend({ body: z.string(), revealed: z.boolean() });
 

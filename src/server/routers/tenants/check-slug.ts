@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { checkSlugAvailability } from "@/server/services/tenants/check-slug-availability";
 import { publicProcedure } from "@/server/trpc/procedures";
+import { text } from "@/server/validation/text";
 
 export const checkSlugRoute = publicProcedure
   .meta({
@@ -9,9 +10,11 @@ export const checkSlugRoute = publicProcedure
       path: "/v1/tenants/slug-availability",
       tags: ["tenants"],
       summary: "Check whether a subdomain is free",
+      description: "Public: no credentials needed. A signed-in user's own signup waiting for payment does not hold the slug against them.",
+      protect: false,
     },
   })
-  .input(z.object({ slug: z.string().max(100) }))
+  .input(z.object({ slug: text().max(100) }))
   .output(z.object({ slug: z.string(), available: z.boolean(), reason: z.string().nullable() }))
   .query(({ ctx, input }) =>
     checkSlugAvailability({

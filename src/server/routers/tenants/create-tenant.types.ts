@@ -2,13 +2,13 @@ import { z } from "zod";
 import { ZRegion } from "@/env";
 import { ZProvisionStage } from "@/server/services/provisioning/provision-queue-message";
 import { ZTenantSlug } from "@/server/services/tenants/tenant-slug";
+import { text } from "@/server/validation/text";
 
 export const ZPlan = z.enum(["starter", "growth", "scale"]);
 
 export const ZCreateTenantRequest = z
   .strictObject({
-    company_name: z
-      .string()
+    company_name: text()
       .trim()
       .min(2, "company_name must be at least 2 characters")
       .max(100, "company_name must be at most 100 characters")

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ZRegion } from "@/env";
 import { listTenants, ZTenantSummary } from "@/server/services/tenants/list-tenants";
 import { operatorProcedure } from "@/server/trpc/procedures";
+import { text } from "@/server/validation/text";
 
 export const listTenantsRoute = operatorProcedure("viewer")
   .input(
@@ -9,9 +10,9 @@ export const listTenantsRoute = operatorProcedure("viewer")
       .object({
         status: z.enum(["pending", "provisioning", "active", "failed", "suspended"]).optional(),
         region: ZRegion.optional(),
-        q: z.string().trim().max(200).optional(),
+        q: text().trim().max(200).optional(),
         limit: z.number().int().min(1).max(200).default(50),
-        cursor: z.string().max(512).optional(),
+        cursor: text().max(512).optional(),
       })
       .prefault({}),
   )

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { appendTraceEvents } from "@/server/services/trace/append-trace-events";
-import { ZTraceEventInput } from "@/server/services/trace/trace-event";
+import { TRACE_SOURCE_MAX, ZTraceEventInput } from "@/server/services/trace/trace-event";
 import { internalProcedure } from "@/server/trpc/procedures";
+import { text } from "@/server/validation/text";
 
 // Without defaults, so a batch body does not look like it also carries one event.
 const single = ZTraceEventInput.omit({ source: true })
   .partial()
-  .extend({ source: z.string().trim().min(1).max(64).optional() });
+  .extend({ source: text().trim().min(1).max(TRACE_SOURCE_MAX).optional() });
 
 /** One event (its fields at the top level) or a batch under `events`. */
 export const ZRecordTraceEventsRequest = z

@@ -2,8 +2,9 @@ import { z } from "zod";
 import { WEBHOOK_EVENT_TYPES, ZWebhookEventType } from "@/server/services/webhooks/event-types";
 import { WEBHOOK_DELIVERY_STATUSES } from "@/server/services/webhooks/webhook-delivery-view";
 import { ZWebhookDescription, ZWebhookEvents, ZWebhookUrl } from "@/server/services/webhooks/webhook-endpoint-input";
+import { text } from "@/server/validation/text";
 
-const ZId = z.string().min(1).max(100);
+const ZId = text().min(1).max(100);
 
 /** An endpoint as operators see it: never its secret, only the secret's first characters. */
 export const ZWebhookEndpoint = z.object({
@@ -67,7 +68,7 @@ export const ZListWebhookDeliveriesRequest = z
     endpointId: ZId.optional(),
     status: z.enum(WEBHOOK_DELIVERY_STATUSES).optional(),
     eventType: ZWebhookEventType.optional(),
-    cursor: z.string().max(200).optional(),
+    cursor: text().max(200).optional(),
     limit: z.number().int().min(1).max(100).default(25),
   })
   .prefault({});

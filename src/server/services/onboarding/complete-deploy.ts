@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { db as defaultDb, type TDb } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { text } from "@/server/validation/text";
 import { scheduleAdvance } from "./advance-onboarding";
 import { ZOnboardingId } from "./onboarding.types";
 import { notFound } from "./onboarding-view";
@@ -10,8 +11,8 @@ import { failSession, lockSession } from "./session-state";
 export const ZDeployCompleteInput = z.strictObject({
   id: ZOnboardingId,
   status: z.enum(["succeeded", "failed"]),
-  message: z.string().max(4000).optional(),
-  url: z.url().max(2000).optional(),
+  message: text().max(4000).optional(),
+  url: text().max(2000).pipe(z.url()).optional(),
 });
 export type TDeployCompleteInput = z.infer<typeof ZDeployCompleteInput>;
 

@@ -3,21 +3,22 @@ import { ZRegion } from "@/env";
 import { ZPlan } from "@/server/routers/tenants/create-tenant.types";
 import { ZProvisionStage } from "@/server/services/provisioning/provision-queue-message";
 import { ZTenantSlug } from "@/server/services/tenants/tenant-slug";
+import { jsonObject } from "@/server/validation/json-object";
+import { text } from "@/server/validation/text";
 import { ONBOARDING_STATUSES, ONBOARDING_STEP_KEYS, PAYMENT_STATUSES, STEP_STATUSES } from "./steps";
 
 export const ZOnboardingId = z.string().regex(/^onb_[0-9A-Za-z]{10,40}$/, "not an onboarding id (onb_...)");
 
 export const ZCreateOnboardingRequest = z
   .strictObject({
-    platformName: z
-      .string()
+    platformName: text()
       .trim()
       .min(2, "platformName must be at least 2 characters")
       .max(100, "platformName must be at most 100 characters")
       .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), "platformName may not contain control characters"),
     slug: ZTenantSlug.meta({ description: "The tenant's subdomain: 3-40 lowercase letters, digits, inner hyphens" }),
     tier: ZPlan.meta({ description: "starter (free), growth or scale (paid through Stripe Checkout)" }),
-    userId: z.string().trim().min(1, "userId is required").max(200, "userId must be at most 200 characters"),
+    userId: text().trim().min(1, "userId is required").max(200, "userId must be at most 200 characters"),
     stackTemplateId: z
       .string()
       .trim()
@@ -76,14 +77,14 @@ export const ZPatchOnboardingRequest = z
     id: ZOnboardingId,
     status: z.enum(ONBOARDING_STATUSES).optional(),
     provisionJobId: z.string().regex(/^job_[0-9A-Za-z]{10,40}$/, "provisionJobId must be a job id (job_...)").optional(),
-    error: z.string().trim().min(1).max(2000).optional(),
+    error: text().trim().min(1).max(2000).optional(),
     steps: z
       .array(
         z.strictObject({
           key: z.enum(ONBOARDING_STEP_KEYS),
           status: z.enum(STEP_STATUSES),
-          result: z.record(z.string(), z.unknown()).optional(),
-          error: z.string().trim().min(1).max(2000).optional(),
+          result: jsonObject().optional(),
+          error: text().trim().min(1).max(2000).optional(),
         }),
       )
       .max(5)

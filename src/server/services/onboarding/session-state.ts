@@ -1,5 +1,6 @@
 import type { TDbOrTx } from "@/server/db";
 import { emitWebhookEvent } from "@/server/services/webhooks/emit-webhook-event";
+import { truncateText } from "@/server/validation/text";
 import type { TOnboardingStepKey } from "./steps";
 
 /** The facts a webhook subscriber gets about a session. */
@@ -41,7 +42,7 @@ export async function failSession(
   opts: { sessionId: string; step: TOnboardingStepKey; error: string; result?: Record<string, unknown> },
 ): Promise<void> {
   const now = new Date();
-  const error = opts.error.slice(0, 2000);
+  const error = truncateText(opts.error, 2000);
   await tx.onboardingStep.update({
     where: { sessionId_key: { sessionId: opts.sessionId, key: opts.step } },
     data: {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { OPERATOR_ROLES } from "@/server/auth/roles";
+import { text } from "@/server/validation/text";
 
 /** Same bounds as the sign-in form and better-auth's emailAndPassword settings. */
 export const OPERATOR_PASSWORD_MIN = 12;
@@ -11,7 +12,7 @@ export const ZCreateOperatorInput = z.object({
     .trim()
     .toLowerCase()
     .pipe(z.email("email must be a valid email address")),
-  name: z.string().trim().min(1, "name is required").max(100, "name is at most 100 characters"),
+  name: text().trim().min(1, "name is required").max(100, "name is at most 100 characters"),
   role: z.enum(OPERATOR_ROLES, `role must be one of ${OPERATOR_ROLES.join(", ")}`),
   password: z
     .string()

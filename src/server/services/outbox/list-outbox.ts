@@ -3,10 +3,11 @@ import { db as defaultDb, type TDbOrTx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { OUTBOX_STATUSES } from "./outbox-status";
 import { OUTBOX_VIEW_SELECT, previewOf, toView, type TOutboxMessageView } from "./outbox-view";
+import { text } from "@/server/validation/text";
 
 export const ZListOutboxInput = z.object({
   status: z.enum(OUTBOX_STATUSES).optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
   limit: z.number().int().min(1).max(100).default(25),
 });
 export type TListOutboxInput = z.input<typeof ZListOutboxInput> & { db?: TDbOrTx };

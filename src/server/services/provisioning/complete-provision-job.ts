@@ -8,24 +8,32 @@ import { insertNodeIfMissing } from "@/server/services/nodes/insert-node-if-miss
 import { defaultNodeCapacity } from "@/server/services/nodes/default-node-capacity";
 import { appendTraceEvents, embarkEvent } from "@/server/services/trace/append-trace-events";
 import { ZProvisionJobId } from "@/server/services/trace/trace-event";
+import { JSON_LIMITS, jsonLimits } from "@/server/validation/json-object";
+import { text } from "@/server/validation/text";
 import { isTerminal } from "./provision-job-state";
 import { ZFailureStage } from "./provision-queue-message";
+
+/** The size cap of `outputs`; the callback's trace event quotes them within its own `data` cap. */
+export const PROVISION_OUTPUTS_MAX_BYTES = 16_000;
+/** The longest failure message a callback may send; stored whole on the job, cut to fit in its trace event. */
+export const PROVISION_MESSAGE_MAX = 4000;
 
 export const ZProvisionOutputs = z
   .looseObject({
     node_id: z.string().regex(/^node-[a-z]{2}-[a-z0-9-]{3,40}$/).optional(),
-    server_ip: z.string().max(253).optional(),
-    db_server_ip: z.string().max(253).optional(),
-    pulumi_stack: z.string().max(200).optional(),
+    server_ip: text().max(253).optional(),
+    db_server_ip: text().max(253).optional(),
+    pulumi_stack: text().max(200).optional(),
   })
-  .refine((o) => JSON.stringify(o).length <= 16_000, "outputs must be under 16 kB of JSON");
+  // One level less than a trace event's `data`, which holds them under `outputs`.
+  .check(jsonLimits({ maxBytes: PROVISION_OUTPUTS_MAX_BYTES, maxDepth: JSON_LIMITS.maxDepth - 1 }));
 
 export const ZProvisionCompleteInput = z
   .strictObject({
     job_id: ZProvisionJobId,
     status: z.enum(["Completed", "Failed"]),
     failure_stage: ZFailureStage.optional(),
-    message: z.string().max(4000).optional(),
+    message: text().max(PROVISION_MESSAGE_MAX).optional(),
     outputs: ZProvisionOutputs.optional(),
   })
   .refine((b) => b.status === "Completed" || b.failure_stage !== undefined, {

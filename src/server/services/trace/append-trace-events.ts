@@ -1,6 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { db as defaultDb, type TDbOrTx } from "@/server/db";
-import { ZTraceEventInput, type TTraceEventInput } from "./trace-event";
+import { truncateText } from "@/server/validation/text";
+import { TRACE_MESSAGE_MAX, ZTraceEventInput, type TTraceEventInput } from "./trace-event";
 
 /**
  * Stores trace events as given (already validated by the caller's schema, or
@@ -57,9 +58,14 @@ async function learnRunUrls(db: TDbOrTx, events: ReturnType<typeof ZTraceEventIn
   }
 }
 
-/** An event Embark writes about its own step. */
+/**
+ * An event Embark writes about its own step. Its message may quote what a
+ * caller sent (a failure message up to the callback's own limit), so it is cut
+ * to the trace's limit here rather than failing the change it records.
+ */
 export function embarkEvent(
   e: Omit<TTraceEventInput, "source" | "occurred_at"> & { occurred_at?: string },
 ): TTraceEventInput {
-  return { ...e, source: "embark" };
+  const message = e.message === undefined ? undefined : truncateText(e.message, TRACE_MESSAGE_MAX);
+  return { ...e, ...(message === undefined ? {} : { message }), source: "embark" };
 }

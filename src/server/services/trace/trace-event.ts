@@ -1,10 +1,18 @@
 import { z } from "zod";
+import { jsonObject } from "@/server/validation/json-object";
+import { text } from "@/server/validation/text";
+import { isoTimestamp } from "@/server/validation/timestamp";
 
 export const TRACE_STATUSES = ["started", "succeeded", "failed", "skipped", "info"] as const;
 export const ZTraceStatus = z.enum(TRACE_STATUSES);
 
 export const ZTraceId = z.string().regex(/^trace_[A-Za-z0-9_-]{6,80}$/, "trace_id must look like trace_<id>");
 export const ZProvisionJobId = z.string().regex(/^job_[A-Za-z0-9_-]{6,80}$/, "job_id must look like job_<id>");
+
+/** The longest trace event message; Embark's own events are cut to fit (see embarkEvent). */
+export const TRACE_MESSAGE_MAX = 2000;
+/** The longest trace event source. */
+export const TRACE_SOURCE_MAX = 64;
 
 /** One event as callers post it (the workflow, the local runner, Embark itself). */
 export const ZTraceEventInput = z.strictObject({
@@ -15,10 +23,10 @@ export const ZTraceEventInput = z.strictObject({
     .trim()
     .regex(/^[a-z][a-z0-9_.:-]{0,63}$/, "stage must be a short lowercase name like ansible or zuplo_sync"),
   status: ZTraceStatus,
-  message: z.string().max(2000).optional(),
-  data: z.record(z.string(), z.unknown()).optional(),
-  source: z.string().trim().min(1).max(64).default("external"),
-  occurred_at: z.iso.datetime({ offset: true }).optional(),
+  message: text().max(TRACE_MESSAGE_MAX).optional(),
+  data: jsonObject().optional(),
+  source: text().trim().min(1).max(TRACE_SOURCE_MAX).default("external"),
+  occurred_at: isoTimestamp().optional(),
 });
 export type TTraceEventInput = z.input<typeof ZTraceEventInput>;
 

@@ -5,12 +5,13 @@ import { afterKeysetCursor, keysetPage } from "@/server/services/shared/keyset-c
 import { ZWebhookEventType } from "./event-types";
 import { parseWebhookInput } from "./webhook-endpoint-input";
 import { toDeliveryView, WEBHOOK_DELIVERY_SELECT, WEBHOOK_DELIVERY_STATUSES, type TWebhookDeliveryView } from "./webhook-delivery-view";
+import { text } from "@/server/validation/text";
 
 export const ZListWebhookDeliveriesInput = z.object({
-  endpointId: z.string().max(100).optional(),
+  endpointId: text().max(100).optional(),
   status: z.enum(WEBHOOK_DELIVERY_STATUSES).optional(),
   eventType: ZWebhookEventType.optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
   limit: z.number().int().min(1).max(100).default(25),
 });
 export type TListWebhookDeliveriesInput = z.input<typeof ZListWebhookDeliveriesInput> & { db?: TDbOrTx };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db as defaultDb, type TDb } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { text } from "@/server/validation/text";
 import { recordAudit } from "@/server/services/audit/record-audit";
 import type { TAuditActor } from "@/server/services/audit/types";
 import { ZWebhookEndpointId } from "./webhook-ids";
@@ -8,7 +9,7 @@ import { parseWebhookInput, ZWebhookDescription, ZWebhookEvents, ZWebhookUrl } f
 import { WEBHOOK_ENDPOINT_SELECT, type TWebhookEndpointView } from "./webhook-endpoint-view";
 
 export const ZUpdateWebhookEndpointInput = z.object({
-  id: z.string(),
+  id: text(),
   url: ZWebhookUrl.optional(),
   events: ZWebhookEvents.optional(),
   /** An empty description clears it. */

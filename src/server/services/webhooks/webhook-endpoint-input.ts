@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { AppError } from "@/server/errors";
 import { WEBHOOK_EVENT_TYPES, ZWebhookEventType } from "./event-types";
+import { text } from "@/server/validation/text";
 
 /** Where deliveries go: an absolute http(s) URL with a host and no credentials in it. */
-export const ZWebhookUrl = z
-  .string()
+export const ZWebhookUrl = text()
   .trim()
   .max(2000)
   .pipe(z.url({ protocol: /^https?$/, error: "url must be an http:// or https:// URL" }))
@@ -21,7 +21,7 @@ export const ZWebhookEvents = z
   .max(WEBHOOK_EVENT_TYPES.length)
   .transform((events) => [...new Set(events)]);
 
-export const ZWebhookDescription = z.string().trim().max(500).optional();
+export const ZWebhookDescription = text().trim().max(500).optional();
 
 /** Parses a service's input, or throws BAD_REQUEST naming each bad field. */
 export function parseWebhookInput<T extends z.ZodType>(schema: T, input: unknown, what: string): z.output<T> {

@@ -1,5 +1,6 @@
+import { routeMethods } from "@/server/http/route-methods";
 import { handleTrpcRequest } from "@/server/trpc/handle-trpc-request";
 
 export const dynamic = "force-dynamic";
 
-export { handleTrpcRequest as GET, handleTrpcRequest as POST };
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ GET: handleTrpcRequest, POST: handleTrpcRequest });

@@ -1,3 +1,4 @@
+import { routeMethods } from "@/server/http/route-methods";
 import { handleStripeWebhookRequest } from "@/server/services/payments/handle-stripe-webhook";
 
 // The SDK verifies signatures with node:crypto, and provisioning needs Prisma.
@@ -5,6 +6,4 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** Stripe's webhook deliveries (checkout.session.completed starts a paid onboarding). */
-export function POST(req: Request): Promise<Response> {
-  return handleStripeWebhookRequest(req);
-}
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = routeMethods({ POST: handleStripeWebhookRequest });

@@ -7,6 +7,9 @@
 export async function register(): Promise<void> {
   // Next's own variables, set by Next itself; src/env.ts does not model them.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // First, so the rate limits know who connected from the earliest request on.
+  const { capturePeerAddresses } = await import("@/server/network/peer-address");
+  capturePeerAddresses();
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { env } = await import("@/env");
   const { installShutdownHandlers } = await import("@/jobs/shutdown");

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { api } from "@/trpc/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
+import { requireOperator } from "@/trpc/require-operator";
 
 export const metadata = { title: "Overview" };
 
@@ -18,6 +19,7 @@ function Stat({ label, value, href, tone }: { label: string; value: number | str
 }
 
 export default async function OverviewPage() {
+  await requireOperator();
   const o = await api.ops.overview();
   const queueTone = o.queue === "ok" ? "good" : o.queue === "disabled" ? "neutral" : "bad";
   return (

@@ -3,6 +3,6 @@ import { listOperators } from "@/server/services/operators/list-operators";
 import { operatorProcedure } from "@/server/trpc/procedures";
 import { ZOperatorSummary } from "./operator.types";
 
-export const listOperatorsRoute = operatorProcedure("admin")
+export const listOperatorsRoute = operatorProcedure("viewer")
   .output(z.array(ZOperatorSummary))
   .query(() => listOperators());

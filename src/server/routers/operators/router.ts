@@ -5,7 +5,7 @@ import { listOperatorsRoute } from "./list-operators";
 import { resetOperatorPasswordRoute } from "./reset-operator-password";
 import { setOperatorDisabledRoute } from "./set-operator-disabled";
 
-/** Who operates this Embark: admins manage operators; every operator changes their own password. */
+/** Who operates this Embark: every operator sees the list and changes their own password; admins manage the rest. */
 export const operatorsRouter = router({
   list: listOperatorsRoute,
   create: createOperatorRoute,

@@ -20,6 +20,21 @@ const boolish = z
   .optional()
   .transform((v) => v === "1" || v === "true");
 
+const ZProxyEntry = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]);
+
+/** Comma-separated addresses or CIDR ranges, e.g. `10.0.0.0/8, ::1`. */
+const ZTrustedProxies = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean))
+  .pipe(
+    z.array(
+      z.string().refine((v) => ZProxyEntry.safeParse(v).success, {
+        error: (issue) => `"${String(issue.input)}" is not an IP address or CIDR range`,
+      }),
+    ),
+  );
+
 export const ZRole = z.enum(["all", "web", "worker"]);
 /** Regions tenants and nodes live in. */
 export const ZRegion = z.enum(["sg", "us", "eu"]);
@@ -45,6 +60,7 @@ const ZEnvShape = z.object({
   EMBARK_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(9000).default(7000),
   EMBARK_JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   EMBARK_SECURE_COOKIES: boolish,
+  TRUSTED_PROXIES: ZTrustedProxies,
   TENANT_BASE_DOMAIN: z
     .string()
     .regex(/^(?=.{1,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/, "TENANT_BASE_DOMAIN must be a lowercase DNS name")

@@ -8,6 +8,9 @@
 export async function register(): Promise<void> {
   // Next's own variables, set by Next itself; src/env.ts does not model them.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // First, so the rate limits know who connected from the earliest request on.
+  const { capturePeerAddresses } = await import("@/server/network/peer-address");
+  capturePeerAddresses();
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { installRequestGuard } = await import("@/server/http/request-guard");
   installRequestGuard();

@@ -37,6 +37,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       EMBARK_DATA_DIR: E2E_DATA_DIR,
       EMBARK_PUBLIC_URL: `http://127.0.0.1:${E2E_PORT}`,
       LOG_LEVEL: "warn",
+      // The tests stand in for a proxy when they come from 127.0.0.1 and speak
+      // for many visitors with X-Forwarded-For; from ::1 they are a direct client.
+      TRUSTED_PROXIES: "127.0.0.1",
     },
     stdio: ["ignore", log, log],
     detached: false,

@@ -13,4 +13,6 @@ export const NAV_ITEMS: TNavItem[] = [
   { href: "/cp/webhooks", label: "Webhooks", available: true, group: "System" },
   { href: "/cp/api-keys", label: "API keys", available: true, group: "System" },
   { href: "/cp/audit", label: "Audit log", available: true, group: "System" },
+  { href: "/cp/operators", label: "Operators", available: true, group: "System" },
+  { href: "/cp/account", label: "Your account", available: true, group: "System" },
 ];

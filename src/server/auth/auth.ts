@@ -1,12 +1,14 @@
 import { APIError, betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
+import { createAuthMiddleware } from "better-auth/api";
 import { emailOTP } from "better-auth/plugins";
 import { env } from "@/env";
 import { recordAudit } from "@/server/services/audit/record-audit";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/server/db";
 import { logger } from "@/server/logger";
+import { chargeAuthRateLimits, clientAddressOf, settleAuthRateLimits } from "./auth-rate-limits";
 import { withHashedSessionTokens } from "./hashed-session-client";
 import { digestOtp } from "./otp-digest";
 import { hasOperatorRole } from "./roles";
@@ -17,9 +19,10 @@ export const MIN_PASSWORD_LENGTH = 12;
 
 /**
  * Routes switched off on purpose: password resets by email code (operators are
- * managed by admins), email change, and revoke-other-sessions, which compares
- * the current plain token with listed rows that only hold digests and would
- * end the current session too.
+ * managed by admins), email change, password change (it goes through
+ * /cp/account, which writes the audit log), and revoke-other-sessions, which
+ * compares the current plain token with listed rows that only hold digests
+ * and would end the current session too.
  */
 const DISABLED_PATHS = [
   "/email-otp/request-password-reset",
@@ -30,6 +33,8 @@ const DISABLED_PATHS = [
   "/request-password-reset",
   "/reset-password",
   "/revoke-other-sessions",
+  "/change-password",
+  "/set-password",
 ];
 
 export type TCreateAuthOptions = {
@@ -61,7 +66,13 @@ export function createAuth(opts: TCreateAuthOptions) {
       cookiePrefix: "embark",
       useSecureCookies: opts.secureCookies || opts.baseURL.startsWith("https://"),
     },
-    rateLimit: { enabled: true, window: 60, max: 100 },
+    // better-auth's own limiter keys on X-Forwarded-For as sent and counts in
+    // process memory; the sign-in limits live in Postgres instead (auth-rate-limits.ts).
+    rateLimit: { enabled: false },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => chargeAuthRateLimits(ctx)),
+      after: createAuthMiddleware(async (ctx) => settleAuthRateLimits(ctx)),
+    },
     emailAndPassword: {
       enabled: true,
       disableSignUp: true,
@@ -76,13 +87,21 @@ export function createAuth(opts: TCreateAuthOptions) {
     databaseHooks: {
       session: {
         create: {
-          // A code proves control of a mailbox, not operator credentials.
           before: async (session, ctx) => {
-            if (ctx?.path !== "/sign-in/email-otp") return;
-            const user = await opts.prisma.user.findUnique({ where: { id: session.userId }, select: { role: true } });
-            if (hasOperatorRole(user?.role, "viewer")) {
+            const user = await opts.prisma.user.findUnique({
+              where: { id: session.userId },
+              select: { role: true, disabledAt: true },
+            });
+            if (user?.disabledAt) {
+              throw new APIError("FORBIDDEN", { message: "This account is disabled", code: "ACCOUNT_DISABLED" });
+            }
+            // A code proves control of a mailbox, not operator credentials.
+            if (ctx?.path === "/sign-in/email-otp" && hasOperatorRole(user?.role, "viewer")) {
               throw new APIError("FORBIDDEN", { message: "Operators sign in with their password" });
             }
+            // The address recorded is the one the rate limits saw, not whatever X-Forwarded-For claimed.
+            const ipAddress = ctx?.headers ? clientAddressOf(ctx.headers) : null;
+            return { data: { ...session, ipAddress } };
           },
           // Operator sign-ins belong in the audit log beside what they did after.
           after: async (session) => {

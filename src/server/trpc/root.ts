@@ -1,6 +1,7 @@
 import { apiKeysRouter } from "@/server/routers/api-keys/router";
 import { auditRouter } from "@/server/routers/audit/router";
 import { onboardingRouter } from "@/server/routers/onboarding/router";
+import { operatorsRouter } from "@/server/routers/operators/router";
 import { opsRouter } from "@/server/routers/ops/router";
 import { systemRouter } from "@/server/routers/system/router";
 import { jobsRouter } from "@/server/routers/jobs/router";
@@ -19,6 +20,7 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   audit: auditRouter,
   ops: opsRouter,
+  operators: operatorsRouter,
   tenants: tenantsRouter,
   jobs: jobsRouter,
   trace: traceRouter,

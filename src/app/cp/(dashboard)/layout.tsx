@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { hasOperatorRole } from "@/server/auth/roles";
 import { Sidebar } from "@/components/cp/sidebar";
@@ -7,16 +6,14 @@ import { MobileNav } from "@/components/cp/mobile-nav";
 import { SignOutButton } from "@/components/cp/sign-out-button";
 import { TRPCReactProvider } from "@/trpc/react";
 import { currentSessionUser } from "@/trpc/server";
+import { signInPathForThisPage } from "@/trpc/require-operator";
 
 export const dynamic = "force-dynamic";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
-  const h = await headers();
+  // Each page checks its own access too (requireOperator); this decides what the shell shows.
   const user = await currentSessionUser();
-  if (!user) {
-    const here = h.get("x-embark-path") ?? "/cp";
-    redirect(`/cp/sign-in?next=${encodeURIComponent(here.startsWith("/cp") ? here : "/cp")}`);
-  }
+  if (!user) redirect(await signInPathForThisPage());
   if (!hasOperatorRole(user.role, "viewer")) {
     return (
       <main className="mx-auto max-w-lg px-6 py-24 text-center">

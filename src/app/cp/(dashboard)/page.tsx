@@ -3,6 +3,7 @@ import { api } from "@/trpc/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { OpenAlerts } from "@/components/cp/portal-domains/open-alerts";
+import { requireOperator } from "@/trpc/require-operator";
 
 export const metadata = { title: "Overview" };
 
@@ -19,6 +20,7 @@ function Stat({ label, value, href, tone }: { label: string; value: number | str
 }
 
 export default async function OverviewPage() {
+  await requireOperator();
   const [o, alerts] = await Promise.all([api.ops.overview(), api.portalDomains.openAlerts()]);
   const queueTone = o.queue === "ok" ? "good" : o.queue === "disabled" ? "neutral" : "bad";
   return (

@@ -15,7 +15,8 @@ export default async function SignInPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const next = safeNextPath((await searchParams).next);
+  const params = await searchParams;
+  const next = safeNextPath(params.next);
   const user = await getSessionUser(await headers());
   if (user && hasOperatorRole(user.role, "viewer")) redirect(next);
 
@@ -32,6 +33,11 @@ export default async function SignInPage({
           </div>
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+          {params.changed === "1" && !user ? (
+            <p role="status" className="mb-4 rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+              Your password was changed and you were signed out everywhere. Sign in with the new password.
+            </p>
+          ) : null}
           {user ? (
             <p className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800">
               You are signed in as {user.email}, which has no operator role. Sign in with an operator account.

@@ -1,11 +1,13 @@
 import { env } from "@/env";
+import { peerAddressHeader } from "@/server/network/peer-address";
 import { getAuth } from "../auth";
 
 /**
  * Drives the real better-auth HTTP handler the way a browser would, for
  * integration tests: JSON bodies, same-origin Origin header, cookies carried
- * by hand. Each caller gets its own client IP so rate limits do not bleed
- * between tests unless a test means them to.
+ * by hand. Each caller connects from its own address (set where the HTTP
+ * server would put the socket's peer) so rate limits do not bleed between
+ * tests unless a test means them to.
  */
 
 let ipCounter = 0;
@@ -19,13 +21,17 @@ export type TAuthCall = {
   method?: "GET" | "POST";
   body?: unknown;
   cookie?: string;
+  /** The connection's peer address. */
   ip?: string;
+  /** An X-Forwarded-For header, as a client or proxy would send it. */
+  forwardedFor?: string;
 };
 
 /** Sends one request to `/api/auth<path>` through `auth.handler`. */
 export async function callAuth(path: string, call: TAuthCall = {}): Promise<Response> {
   const base = env().EMBARK_PUBLIC_URL;
-  const headers = new Headers({ origin: base, "x-forwarded-for": call.ip ?? nextClientIp() });
+  const headers = new Headers({ origin: base, [peerAddressHeader()]: call.ip ?? nextClientIp() });
+  if (call.forwardedFor !== undefined) headers.set("x-forwarded-for", call.forwardedFor);
   if (call.body !== undefined) headers.set("content-type", "application/json");
   if (call.cookie) headers.set("cookie", call.cookie);
   const request = new Request(`${base}/api/auth${path}`, {

@@ -4,10 +4,8 @@ import { Prisma } from "@/generated/prisma/client";
 import { db as defaultDb, type TDbOrTx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { generatePassword } from "./generate-password";
+import { CREDENTIAL_PROVIDER } from "./operator-summary";
 import { ZCreateOperatorInput, type TCreatedOperator, type TCreateOperatorInput } from "./create-operator.types";
-
-/** better-auth's provider id for email + password accounts. */
-const CREDENTIAL_PROVIDER = "credential";
 
 /**
  * Creates an operator who signs in to /cp with email and password. Without a

@@ -5,12 +5,14 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { requireOperator } from "@/trpc/require-operator";
 
 export const metadata = { title: "Audit log" };
 
 type TSearch = { cursor?: string; action?: string; actor?: string };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<TSearch> }) {
+  await requireOperator();
   const sp = await searchParams;
   const page = await api.audit.list({ limit: 50, cursor: sp.cursor, action: sp.action || undefined, actor: sp.actor || undefined });
   const qs = (cursor: string) => new URLSearchParams({ ...(sp.action ? { action: sp.action } : {}), ...(sp.actor ? { actor: sp.actor } : {}), cursor }).toString();

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { api } from "@/trpc/server";
+import { requireOperator } from "@/trpc/require-operator";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -31,6 +32,7 @@ function Stat({ label, value, tone }: { label: string; value: number; tone?: "go
 }
 
 export default async function PortalDomainsPage({ searchParams }: { searchParams: Promise<{ status?: string; q?: string }> }) {
+  await requireOperator();
   const sp = await searchParams;
   const status = FILTERS.find((f) => f.key === sp.status)?.key as TFilter;
   const q = sp.q?.slice(0, 200) || undefined;

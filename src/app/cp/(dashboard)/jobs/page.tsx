@@ -7,12 +7,14 @@ import { JobList } from "@/components/cp/provisioning/job-list";
 import { ListFilters } from "@/components/cp/provisioning/list-filters";
 import { ListPager } from "@/components/cp/provisioning/list-pager";
 import { LiveRefresh } from "@/components/cp/provisioning/live-refresh";
+import { requireOperator } from "@/trpc/require-operator";
 
 export const metadata = { title: "Provision jobs" };
 
 type TSearch = { status?: string; region?: string; q?: string; cursor?: string };
 
 export default async function JobsPage({ searchParams }: { searchParams: Promise<TSearch> }) {
+  await requireOperator();
   const sp = await searchParams;
   const filters = { q: sp.q?.trim().slice(0, 200) || undefined, status: pick(JOB_STATUSES, sp.status), region: pick(REGIONS, sp.region) };
   const firstPage = `/cp/jobs${listQuery(filters)}`;

@@ -1,4 +1,6 @@
 import { api } from "@/trpc/server";
+import { hasOperatorRole } from "@/server/auth/roles";
+import { requireOperator } from "@/trpc/require-operator";
 import { Badge, type TBadgeTone } from "@/components/ui/badge";
 import { Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -21,8 +23,9 @@ const TONE: Record<string, TBadgeTone> = {
 const State = ({ value }: { value: string }) => <Badge tone={TONE[value] ?? "neutral"}>{value.replace("_", " ")}</Badge>;
 
 export default async function LicensingPage() {
-  const [data, me] = await Promise.all([api.licensing.overview(), api.system.whoami()]);
-  const canAct = me.kind === "user" && (me.role === "admin" || me.role === "operator");
+  const user = await requireOperator();
+  const data = await api.licensing.overview();
+  const canAct = hasOperatorRole(user.role, "operator");
   return (
     <div className="mx-auto max-w-7xl space-y-6">
       <PageHeader

@@ -8,6 +8,7 @@ import { RelativeTime } from "@/components/cp/provisioning/relative-time";
 import { NodeStatusBadge } from "@/components/cp/provisioning/status-badges";
 import { cn } from "@/lib/cn";
 import type { TNodeView } from "@/server/services/nodes/node-view";
+import { requireOperator } from "@/trpc/require-operator";
 
 export const metadata = { title: "Nodes" };
 
@@ -50,6 +51,7 @@ function NodeRow({ node: n, marked, now }: { node: TNodeView; marked: boolean; n
 }
 
 export default async function NodesPage({ searchParams }: { searchParams: Promise<{ region?: string; node?: string }> }) {
+  await requireOperator();
   const sp = await searchParams;
   const region = pick(REGIONS, sp.region);
   const nodes = await api.nodes.list({ region });

@@ -9,6 +9,7 @@ import { LiveRefresh } from "@/components/cp/provisioning/live-refresh";
 import { isMovingSession, ONBOARDING_STATUSES, SESSION_STATUS_LABELS, TIERS } from "@/components/cp/onboarding/format";
 import { SessionList } from "@/components/cp/onboarding/session-list";
 import { ONBOARDING_STEPS, ONBOARDING_STEP_KEYS } from "@/server/services/onboarding/steps";
+import { requireOperator } from "@/trpc/require-operator";
 
 export const metadata = { title: "Onboarding" };
 
@@ -20,6 +21,7 @@ const SELECTS = [
 ];
 
 export default async function OnboardingSessionsPage({ searchParams }: { searchParams: Promise<TSearch> }) {
+  await requireOperator();
   const sp = await searchParams;
   const filters = {
     q: sp.q?.trim().slice(0, 200) || undefined,

@@ -6,6 +6,7 @@ import { Time } from "@/components/ui/time";
 import { buttonClass } from "@/components/ui/button";
 import { OutboxStatusBadge } from "@/components/cp/outbox-status-badge";
 import { cn } from "@/lib/cn";
+import { requireOperator } from "@/trpc/require-operator";
 
 export const metadata = { title: "Outbox" };
 
@@ -13,6 +14,7 @@ const FILTERS = ["all", "queued", "held", "sent", "failed"] as const;
 type TStatus = Exclude<(typeof FILTERS)[number], "all">;
 
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ status?: string; cursor?: string }> }) {
+  await requireOperator();
   const sp = await searchParams;
   const status = FILTERS.includes(sp.status as TStatus) && sp.status !== "all" ? (sp.status as TStatus) : undefined;
   const page = await api.ops.outbox.list({ status, cursor: sp.cursor, limit: 25 });

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { hasOperatorRole } from "@/server/auth/roles";
 import { WEBHOOK_EVENT_TYPES } from "@/server/services/webhooks/event-types";
 import { WEBHOOK_DELIVERY_STATUSES } from "@/server/services/webhooks/webhook-delivery-view";
-import { api, currentSessionUser } from "@/trpc/server";
+import { api } from "@/trpc/server";
 import { Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
 import { firstPageOnBadCursor } from "@/components/cp/provisioning/first-page-on-bad-cursor";
 import { listQuery, pick } from "@/components/cp/provisioning/format";
@@ -11,14 +11,16 @@ import { LiveRefresh } from "@/components/cp/provisioning/live-refresh";
 import { DeliveryFilters } from "@/components/cp/webhooks/delivery-filters";
 import { DeliveryList } from "@/components/cp/webhooks/delivery-list";
 import { EndpointsPanel } from "@/components/cp/webhooks/endpoints-panel";
+import { requireOperator } from "@/trpc/require-operator";
 
 export const metadata = { title: "Webhooks" };
 
 type TSearch = { endpoint?: string; status?: string; event?: string; cursor?: string };
 
 export default async function WebhooksPage({ searchParams }: { searchParams: Promise<TSearch> }) {
+  const user = await requireOperator();
   const sp = await searchParams;
-  const [user, endpoints] = await Promise.all([currentSessionUser(), api.webhooks.listEndpoints()]);
+  const endpoints = await api.webhooks.listEndpoints();
   const filters = {
     endpoint: endpoints.some((e) => e.id === sp.endpoint) ? sp.endpoint : undefined,
     status: pick(WEBHOOK_DELIVERY_STATUSES, sp.status),
@@ -30,7 +32,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
   );
   const now = new Date();
   const filtered = Boolean(filters.endpoint || filters.status || filters.event);
-  const canManage = user ? hasOperatorRole(user.role, "admin") : false;
+  const canManage = hasOperatorRole(user.role, "admin");
   return (
     <div className="mx-auto max-w-7xl space-y-8">
       <div>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { hasOperatorRole } from "@/server/auth/roles";
-import { api, currentSessionUser, notFoundOr } from "@/trpc/server";
+import { api, notFoundOr } from "@/trpc/server";
+import { requireOperator } from "@/trpc/require-operator";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Time } from "@/components/ui/time";
 import { LiveRefresh } from "@/components/cp/provisioning/live-refresh";
@@ -21,12 +22,10 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 export default async function PortalDomainPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireOperator();
   const { id } = await params;
-  const [d, user] = await Promise.all([
-    api.portalDomains.detail({ id }).catch(notFoundOr({ malformedIdToo: true })),
-    currentSessionUser(),
-  ]);
-  const canAct = user ? hasOperatorRole(user.role, "operator") : false;
+  const d = await api.portalDomains.detail({ id }).catch(notFoundOr({ malformedIdToo: true }));
+  const canAct = hasOperatorRole(user.role, "operator");
   const failed = d.domain.status === "dns_failed" || d.domain.status === "certificate_failed";
   return (
     <div className="mx-auto max-w-7xl">

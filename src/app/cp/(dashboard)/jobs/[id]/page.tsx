@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { hasOperatorRole } from "@/server/auth/roles";
-import { api, currentSessionUser, notFoundOr } from "@/trpc/server";
+import { api, notFoundOr } from "@/trpc/server";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Time } from "@/components/ui/time";
@@ -13,19 +13,18 @@ import { RelativeTime } from "@/components/cp/provisioning/relative-time";
 import { RetryJobButton } from "@/components/cp/provisioning/retry-job-button";
 import { JobStatusBadge, RegionTag, TenantStatusBadge } from "@/components/cp/provisioning/status-badges";
 import { TraceTimeline } from "@/components/cp/provisioning/trace-timeline";
+import { requireOperator } from "@/trpc/require-operator";
 
 export const metadata = { title: "Provision job" };
 
 export default async function ProvisionJobPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireOperator();
   const { id } = await params;
-  const [detail, user] = await Promise.all([
-    api.jobs.detail({ job_id: id }).catch(notFoundOr({ malformedIdToo: true })),
-    currentSessionUser(),
-  ]);
+  const detail = await api.jobs.detail({ job_id: id }).catch(notFoundOr({ malformedIdToo: true }));
   const { job, trace, attempts, retriedBy } = detail;
   const now = new Date();
   const open = isOpenJobStatus(job.status);
-  const canRetry = user ? hasOperatorRole(user.role, "operator") : false;
+  const canRetry = hasOperatorRole(user.role, "operator");
   const newer = retriedBy ? attempts.find((a) => a.job_id === retriedBy) : undefined;
   const elapsed = (job.finished_at ?? (open ? now : null))?.getTime();
 

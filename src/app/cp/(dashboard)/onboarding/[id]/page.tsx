@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { hasOperatorRole } from "@/server/auth/roles";
-import { api, currentSessionUser, notFoundOr } from "@/trpc/server";
+import { api, notFoundOr } from "@/trpc/server";
 import { Breakable } from "@/components/ui/breakable";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Time } from "@/components/ui/time";
@@ -14,21 +14,20 @@ import { ResumeButton } from "@/components/cp/onboarding/resume-button";
 import { SessionFacts } from "@/components/cp/onboarding/session-facts";
 import { SessionStatusBadge } from "@/components/cp/onboarding/session-status-badge";
 import { SessionSteps } from "@/components/cp/onboarding/session-steps";
+import { requireOperator } from "@/trpc/require-operator";
 
 export const metadata = { title: "Onboarding session" };
 
 export default async function OnboardingSessionPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireOperator();
   const { id } = await params;
-  const [session, user] = await Promise.all([
-    api.onboarding.get({ id }).catch(notFoundOr({ malformedIdToo: true })),
-    currentSessionUser(),
-  ]);
+  const session = await api.onboarding.get({ id }).catch(notFoundOr({ malformedIdToo: true }));
   // The provisioning trace, when there is a provision job; the session's page stands without it.
   const provisioning = session.jobId ? await api.jobs.detail({ job_id: session.jobId }).catch(() => null) : null;
   const now = new Date();
   const moving = isMovingSession(session);
   const failed = session.status === "failed";
-  const canResume = user ? hasOperatorRole(user.role, "operator") : false;
+  const canResume = hasOperatorRole(user.role, "operator");
   const step = currentStep(session);
   const started = session.startedAt ? new Date(session.startedAt).getTime() : null;
   const end = session.finishedAt ? new Date(session.finishedAt).getTime() : moving ? now.getTime() : null;

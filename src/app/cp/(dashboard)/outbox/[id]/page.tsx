@@ -5,16 +5,14 @@ import { Time } from "@/components/ui/time";
 import { OutboxStatusBadge } from "@/components/cp/outbox-status-badge";
 import { OutboxActions } from "@/components/cp/outbox-actions";
 import { REMOVED_BODIES } from "@/server/services/outbox/outbox-status";
+import { requireOperator } from "@/trpc/require-operator";
 
 export const metadata = { title: "Outbox message" };
 
 export default async function OutboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
+  const { role } = await requireOperator();
   const { id } = await params;
-  const [message, me] = await Promise.all([
-    api.ops.outbox.get({ id }).catch(notFoundOr({ malformedIdToo: false })),
-    api.system.whoami(),
-  ]);
-  const role = me.kind === "user" ? me.role : null;
+  const message = await api.ops.outbox.get({ id }).catch(notFoundOr({ malformedIdToo: false }));
   return (
     <div className="mx-auto max-w-4xl">
       <p className="mb-2 text-sm">

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { hasOperatorRole } from "@/server/auth/roles";
-import { api, currentSessionUser, notFoundOr } from "@/trpc/server";
+import { api, notFoundOr } from "@/trpc/server";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Time } from "@/components/ui/time";
 import { Fact } from "@/components/cp/provisioning/job-facts";
@@ -9,17 +9,16 @@ import { AttemptLog } from "@/components/cp/webhooks/attempt-log";
 import { DeliveryStatusBadge } from "@/components/cp/webhooks/delivery-status-badge";
 import { RelativeIn } from "@/components/cp/webhooks/delivery-list";
 import { ReplayButton } from "@/components/cp/webhooks/replay-button";
+import { requireOperator } from "@/trpc/require-operator";
 
 export const metadata = { title: "Webhook delivery" };
 
 export default async function WebhookDeliveryPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireOperator();
   const { id } = await params;
-  const [d, user] = await Promise.all([
-    api.webhooks.delivery({ id }).catch(notFoundOr({ malformedIdToo: true })),
-    currentSessionUser(),
-  ]);
+  const d = await api.webhooks.delivery({ id }).catch(notFoundOr({ malformedIdToo: true }));
   const now = new Date();
-  const canReplay = user ? hasOperatorRole(user.role, "operator") : false;
+  const canReplay = hasOperatorRole(user.role, "operator");
   const retrying = d.status === "pending" && d.attempts > 0 && d.nextAttemptAt;
 
   return (

@@ -2,12 +2,14 @@ import Link from "next/link";
 import { api } from "@/trpc/server";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
+import { sharedNodes } from "@/components/cp/provisioning/format";
 
 export const metadata = { title: "Overview" };
 
-function Stat({ label, value, href, tone }: { label: string; value: number | string; href?: string; tone?: "bad" | "warn" }) {
+function Stat(props: { label: string; value: number | string; href?: string; tone?: "bad" | "warn"; testId?: string }) {
+  const { label, value, href, tone } = props;
   const body = (
-    <Card className="h-full px-5 py-4 transition-colors hover:border-indigo-300">
+    <Card className="h-full px-5 py-4 transition-colors hover:border-indigo-300" data-testid={props.testId}>
       <p className="text-sm text-slate-500">{label}</p>
       <p className={`mt-1 text-3xl font-semibold tabular-nums ${tone === "bad" ? "text-rose-600" : tone === "warn" ? "text-amber-600" : "text-slate-900"}`}>
         {value}
@@ -48,9 +50,10 @@ export default async function OverviewPage() {
           tone={o.provisioning.failedTenants ? "bad" : undefined}
         />
         <Stat
-          label={`Node capacity used (${o.provisioning.nodes.count} node${o.provisioning.nodes.count === 1 ? "" : "s"})`}
-          value={`${o.provisioning.nodes.used}/${o.provisioning.nodes.capacity}`}
+          label={`Shared capacity used (${sharedNodes(o.provisioning.nodes.activeSharedNodes)})`}
+          value={`${o.provisioning.nodes.sharedUsed}/${o.provisioning.nodes.sharedCapacity}`}
           href="/cp/nodes"
+          testId="overview-shared-capacity"
         />
       </section>
       <p className="mb-6 text-sm text-slate-500">

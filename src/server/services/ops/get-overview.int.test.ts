@@ -19,6 +19,7 @@ describe("getOverview", () => {
       data: [
         { id: "node-sg-aaaaaa", region: "sg", capacity: 10, used: 3 },
         { id: "node-us-bbbbbb", region: "us", capacity: 1, used: 1, dedicated: true },
+        { id: "node-eu-cccccc", region: "eu", capacity: 10, used: 2, status: "draining" },
       ],
     });
     const o = await getOverview();
@@ -27,7 +28,8 @@ describe("getOverview", () => {
       tenants: { active: 1, total: 4 },
       openJobs: 2,
       failedTenants: 1,
-      nodes: { count: 2, used: 4, capacity: 11 },
+      // Shared capacity is the active shared nodes' alone, as on the Nodes page.
+      nodes: { nodes: 3, dedicatedNodes: 1, activeSharedNodes: 1, tenantsPlaced: 6, sharedUsed: 3, sharedCapacity: 10, nearFull: 0 },
     });
   });
 

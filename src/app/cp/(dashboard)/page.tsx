@@ -19,6 +19,24 @@ function Stat(props: { label: string; value: number | string; href?: string; ton
   return href ? <Link href={href}>{body}</Link> : body;
 }
 
+/** Why the wizard cannot sell a paid plan: customers read only that it is not available. */
+function PaidPlansNote({ plans }: { plans: { tier: string; available: boolean; reason: string | null }[] }) {
+  const off = plans.filter((p) => !p.available);
+  if (off.length === 0) return null;
+  return (
+    <div className="mb-6 rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="paid-plans-note">
+      <p className="font-medium">The signup wizard shows {off.map((p) => p.tier).join(" and ")} as not available to buy.</p>
+      <ul className="mt-1 list-disc space-y-0.5 pl-5">
+        {off.map((p) => (
+          <li key={p.tier} className="wrap-anywhere">
+            <span className="capitalize">{p.tier}</span>: {p.reason ?? "payments are not set up"}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export default async function OverviewPage() {
   const o = await api.ops.overview();
   const queueTone = o.queue === "ok" ? "good" : o.queue === "disabled" ? "neutral" : "bad";
@@ -67,6 +85,7 @@ export default async function OverviewPage() {
           </>
         )}
       </p>
+      <PaidPlansNote plans={o.paidPlans} />
       <section aria-label="Counts" className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Stat label="Operators" value={o.operators} />
         <Stat label="Active API keys" value={o.activeApiKeys} href="/cp/api-keys" />

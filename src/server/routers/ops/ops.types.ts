@@ -15,6 +15,7 @@ export const ZOverview = z.object({
     failedTenants: z.number().int(),
     nodes: ZNodeCapacity,
   }),
+  paidPlans: z.array(z.object({ tier: z.enum(["growth", "scale"]), available: z.boolean(), reason: z.string().nullable() })),
   onboarding: z.object({ inProgress: z.number().int(), failed: z.number().int() }),
 });
 

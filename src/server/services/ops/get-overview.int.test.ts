@@ -49,4 +49,12 @@ describe("getOverview", () => {
     });
     expect((await getOverview()).onboarding).toEqual({ inProgress: 2, failed: 1 });
   });
+
+  it("tells operators why paid plans are not offered, naming the settings customers never see", async () => {
+    const reason = expect.stringContaining("STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET");
+    expect((await getOverview()).paidPlans).toEqual([
+      { tier: "growth", available: false, reason },
+      { tier: "scale", available: false, reason },
+    ]);
+  });
 });

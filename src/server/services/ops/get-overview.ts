@@ -3,6 +3,7 @@ import { OPERATOR_ROLES } from "@/server/auth/roles";
 import { jobQueueHealth } from "@/jobs/runtime";
 import { env } from "@/env";
 import { OPEN_STATUSES } from "@/server/services/provisioning/provision-job-state";
+import { planAvailability } from "@/server/services/payments/plan-availability";
 import { summarizeNodeCapacity, type TNodeCapacity } from "@/server/services/nodes/node-capacity";
 
 export type TOverview = {
@@ -21,6 +22,8 @@ export type TOverview = {
     /** The same summary the Nodes page shows. */
     nodes: TNodeCapacity;
   };
+  /** Which paid plans the wizard can sell, and why not: the details customers are not shown. */
+  paidPlans: { tier: "growth" | "scale"; available: boolean; reason: string | null }[];
   /** Onboarding sessions moving now, and those failed and waiting for someone to resume them. */
   onboarding: { inProgress: number; failed: number };
 };
@@ -55,6 +58,10 @@ export async function getOverview(opts: { db?: TDbOrTx; now?: Date } = {}): Prom
       failedTenants: tenantCount("failed"),
       nodes: summarizeNodeCapacity(nodes),
     },
+    paidPlans: (["growth", "scale"] as const).map((tier) => {
+      const plan = planAvailability()[tier];
+      return { tier, available: plan.available, reason: plan.reason ?? null };
+    }),
     onboarding: {
       inProgress: sessions.find((r) => r.status === "in_progress")?._count._all ?? 0,
       failed: sessions.find((r) => r.status === "failed")?._count._all ?? 0,

@@ -68,6 +68,32 @@ test("the home page says what Embark does today, and promises nothing it lacks",
   await shot(page, "home-phone");
 });
 
+test("the audit log shows every column: whole at 1280 px, as a list on a phone", async ({ page }) => {
+  await signIn(page, E2E_ADMIN, "/cp/audit");
+  const table = page.getByTestId("audit-table");
+  await expect(table.getByRole("columnheader", { name: "Request" })).toBeVisible();
+  // Nothing hides past the table's edge: it needs no sideways scrolling, and its last column sits inside the card.
+  const fit = await table.locator("table").evaluate((t) => {
+    const box = t.parentElement!;
+    const last = t.querySelector("thead th:last-child")!.getBoundingClientRect();
+    return { scroll: box.scrollWidth, client: box.clientWidth, lastRight: last.right, boxRight: box.getBoundingClientRect().right };
+  });
+  expect(fit.scroll, "audit table wider than its card").toBeLessThanOrEqual(fit.client);
+  expect(fit.lastRight).toBeLessThanOrEqual(fit.boxRight + 0.5);
+  await shot(page, "cp-audit-desktop");
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(table).toBeHidden();
+  const list = page.getByRole("list", { name: "Audit log entries" });
+  await expect(list.getByRole("listitem").first()).toBeVisible();
+  const overflow = await list.evaluate((ul) => ({
+    page: Math.max(0, document.documentElement.scrollWidth - window.innerWidth),
+    items: [...ul.children].filter((li) => li.scrollWidth > li.clientWidth || li.getBoundingClientRect().right > window.innerWidth).length,
+  }));
+  expect(overflow).toEqual({ page: 0, items: 0 });
+  await shot(page, "cp-audit-phone");
+});
+
 test("a viewer sees the shell but cannot manage API keys", async ({ page }) => {
   await signIn(page, E2E_VIEWER);
   await page.goto("/cp/api-keys");

@@ -214,6 +214,31 @@ test("an open job's page asks the server every second and shows the callback's o
   expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
 });
 
+test("the overview's shared capacity is the Nodes page's, dedicated and draining nodes included", async ({ page, request }) => {
+  const internal = { authorization: `Bearer ${e2eState().INTERNAL_API_KEY}` };
+  // Nodes that hold tenants but add no shared room: they once made the two pages disagree.
+  for (const node of [
+    { node_id: `node-eu-ded${run}`, region: "eu", dedicated: true, capacity: 1 },
+    { node_id: `node-eu-drn${run}`, region: "eu", status: "draining", capacity: 10 },
+  ]) {
+    const res = await request.post("/internal/nodes", { data: node, headers: internal });
+    expect(res.status(), await res.text()).toBe(201);
+  }
+  await signIn(page, E2E_VIEWER, "/cp");
+  const overview = (await page.getByTestId("overview-shared-capacity").textContent()) ?? "";
+  const [, used, capacity] = /(\d+)\/(\d+)/.exec(overview) ?? [];
+  expect(used, overview).toBeDefined();
+  await expect(page.getByTestId("overview-shared-capacity")).toContainText(/\(\d+ active shared nodes?\)/);
+  await shot(page, "cp-overview-capacity");
+
+  await page.getByTestId("overview-shared-capacity").click();
+  await page.waitForURL("**/cp/nodes");
+  await expect(page.getByTestId("nodes-shared-capacity")).toContainText(`${used} of ${capacity} slots`);
+  const nodesOnOverview = /\((\d+) active shared node/.exec(overview)![1];
+  await expect(page.getByTestId("nodes-shared-capacity")).toContainText(`on ${nodesOnOverview} active shared node`);
+  await expect(page.locator(`tr[data-node-id="node-eu-drn${run}"]`)).toBeVisible();
+});
+
 test("unknown and malformed job ids are a 404 page; a broken page cursor leads back to the newest page", async ({ page }) => {
   await signIn(page, E2E_VIEWER, "/cp/jobs");
   for (const id of ["job_0000000000000000000000000", "not-a-job"]) {

@@ -49,7 +49,7 @@ test("a signed-in admin sees the shell, creates an API key that works, and the a
 
   await nav.getByRole("link", { name: "Audit log" }).click();
   await expect(page.getByRole("cell", { name: E2E_ADMIN.email }).first()).toBeVisible();
-  await expect(page.locator("code", { hasText: /^apiKey\.create$/ }).first()).toBeVisible();
+  await expect(page.getByTestId("audit-table").locator("code", { hasText: /^apiKey\.create$/ }).first()).toBeVisible();
   await shot(page, "cp-audit-log");
 
   await page.getByRole("button", { name: "Sign out" }).click();

@@ -298,7 +298,7 @@ test("bad input is explained next to its field, and paid plans say plainly that 
   await page.getByRole("button", { name: "Continue to plans" }).click();
   await expect(page.getByRole("heading", { name: "Choose a plan" })).toBeVisible();
   for (const tier of ["growth", "scale"]) {
-    await expect(page.getByTestId(`plan-${tier}`)).toContainText("Not available to buy here yet. Start with Starter for now.");
+    await expect(page.getByTestId(`plan-${tier}`)).toContainText("Not available to buy here yet. Choose the free plan for now.");
   }
   await expect(page.getByTestId("plan-starter").getByTestId("plan-price")).toHaveText("Free");
   await expectNoOperatorDetail(page);

@@ -4,7 +4,7 @@ import { planPrices, type TPlanPrice } from "@/server/integrations/stripe/plan-p
 import { planAvailability, type TPlanAvailability } from "./plan-availability";
 
 /** What a customer reads next to a paid plan this server cannot sell; operators see why in /cp. */
-export const PLAN_NOT_OFFERED = "Not available to buy here yet. Start with Starter for now.";
+export const PLAN_NOT_OFFERED = "Not available to buy here yet. Choose the free plan for now.";
 
 export const ZPlanPrice = z.object({
   amount: z.number().int(),

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { E2E_ADMIN, E2E_VIEWER } from "./support/config";
+import { confirmWithDialog, recordNativeDialogs } from "./support/confirm";
 import { shot } from "./support/shots";
 import { signIn } from "./support/sign-in";
 import { e2eState } from "./support/state";
@@ -93,9 +94,19 @@ test("an operator finds a failed onboarding, reads why, resumes it and watches i
   await expectNoSideScroll(page);
   await shot(page, "cp-onboarding-failed");
 
-  page.once("dialog", (dialog) => void dialog.accept());
+  const nativeDialogs = recordNativeDialogs(page);
   await page.getByRole("button", { name: "Resume" }).click();
+  const ask = page.getByRole("dialog", { name: `Resume onboarding of ${bad.platformName}?` });
+  await expect(ask).toContainText("It restarts at \u201cProvision infrastructure\u201d");
+  await shot(page, "cp-onboarding-resume-dialog");
+  // Escape backs out: nothing is resumed and focus returns to the button.
+  await page.keyboard.press("Escape");
+  await expect(ask).toBeHidden();
+  await expect(page.getByRole("button", { name: "Resume" })).toBeFocused();
+  await expect(page.getByTestId("onboarding-status")).toHaveText("Failed");
+  await confirmWithDialog(page, page.getByRole("button", { name: "Resume" }), { title: `Resume onboarding of ${bad.platformName}?`, confirm: "Resume onboarding" });
   await expect(page.getByTestId("onboarding-status")).toHaveText("Completed", { timeout: RUN_TIMEOUT });
+  expect(nativeDialogs).toEqual([]);
   await expect(page.getByTestId("onboarding-failure")).toHaveCount(0);
   await expect(page.getByTestId("live-refresh")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Resume" })).toHaveCount(0);
@@ -151,8 +162,7 @@ test("a viewer cannot resume; an operator who resumes second sees why it was ref
     headers: { authorization: `Bearer ${e2eState().INTERNAL_API_KEY}` },
   });
   expect(first.status(), await first.text()).toBe(202);
-  page.once("dialog", (dialog) => void dialog.accept());
-  await page.getByRole("button", { name: "Resume" }).click();
+  await confirmWithDialog(page, page.getByRole("button", { name: "Resume" }), { title: /^Resume onboarding of/, confirm: "Resume onboarding" });
   const refusal = page.getByTestId("resume-error");
   await expect(refusal).toContainText("Only a failed onboarding can be resumed");
   // The refresh that follows shows the session running, and keeps the reason on screen.

@@ -1,8 +1,10 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { E2E_ADMIN, E2E_VIEWER } from "./support/config";
+import { confirmWithDialog, recordNativeDialogs } from "./support/confirm";
 import { shot } from "./support/shots";
 import { signIn } from "./support/sign-in";
 import { e2eState } from "./support/state";
+import { seedTenantWithJob } from "../test/support/provisioning-factory";
 
 // Slugs unique per run, so a rerun against a kept database never collides.
 const run = Date.now().toString(36);
@@ -89,8 +91,24 @@ test("an operator finds a failed provision job, reads its trace, retries it and 
   await expectNoSideScroll(page);
   await shot(page, "provisioning-job-failed");
 
-  page.once("dialog", (dialog) => void dialog.accept());
+  const nativeDialogs = recordNativeDialogs(page);
   await page.getByRole("button", { name: "Retry" }).click();
+  const ask = page.getByRole("dialog", { name: `Retry provisioning ${bad.subdomain_slug}?` });
+  await expect(ask).toContainText("This starts attempt 2 with a fresh dispatch");
+  await shot(page, "provisioning-retry-dialog");
+  // Cancel backs out: no new attempt, focus back on Retry.
+  await ask.getByRole("button", { name: "Cancel" }).click();
+  await expect(ask).toBeHidden();
+  await expect(page.getByRole("button", { name: "Retry" })).toBeFocused();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole("button", { name: "Retry" }).click();
+  await expect(ask).toBeVisible();
+  await shot(page, "provisioning-phone-retry-dialog");
+  await page.keyboard.press("Escape");
+  await expect(ask).toBeHidden();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(page.getByTestId("job-status")).toHaveText("Failed");
+  await confirmWithDialog(page, page.getByRole("button", { name: "Retry" }), { title: `Retry provisioning ${bad.subdomain_slug}?`, confirm: "Start attempt 2" });
   await page.waitForURL((url) => url.pathname.startsWith("/cp/jobs/job_") && !url.pathname.endsWith(badJob.job_id));
   const retryJobId = page.url().split("/").at(-1)!;
   await expect(page.getByText("Attempt 2", { exact: true }).first()).toBeVisible();
@@ -104,6 +122,7 @@ test("an operator finds a failed provision job, reads its trace, retries it and 
   await expect(timeline.getByRole("heading", { name: "Attempt 2" })).toBeVisible();
   await expect(timeline.locator('li[data-stage="retry"]')).toContainText(E2E_ADMIN.email);
   await expect(page.getByRole("link", { name: /Attempt 1.*Failed/ })).toBeVisible();
+  expect(nativeDialogs).toEqual([]);
   await shot(page, "provisioning-job-retried");
 
   // The first attempt now points at its retry instead of offering another.
@@ -171,6 +190,53 @@ test("a viewer sees a failed job without a Retry button, and a retry from a view
   await page.reload();
   await expect(page.getByTestId("job-status")).toHaveText("Failed");
   await expect(page.getByRole("link", { name: /Retried as attempt/ })).toHaveCount(0);
+});
+
+test("an open job's page asks the server every second and shows the callback's outcome without a reload", async ({ page, request }) => {
+  // A job the workflow is running (no local run behind it): the test plays the workflow's callback.
+  const { jobId } = await seedTenantWithJob(
+    { slug: `thyme-${run}`, companyName: `Thyme Systems ${run}`, region: "eu" },
+    { status: "Running", dispatchMode: "github", dispatchedAt: new Date() },
+  );
+  await signIn(page, E2E_VIEWER, `/cp/jobs/${jobId}`);
+  await expect(page.getByTestId("job-status")).toHaveText("Running");
+  await expect(page.getByTestId("live-refresh")).toHaveAttribute("data-interval-ms", "1000");
+  // Marks this document: a reload would lose the mark.
+  await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+
+  const done = await request.post("/internal/provision-complete", {
+    data: { job_id: jobId, status: "Completed", message: "played by the browser test" },
+    headers: { authorization: `Bearer ${e2eState().INTERNAL_API_KEY}` },
+  });
+  expect(done.status(), await done.text()).toBe(200);
+  await expect(page.getByTestId("job-status")).toHaveText("Completed");
+  await expect(page.getByTestId("live-refresh")).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+});
+
+test("the overview's shared capacity is the Nodes page's, dedicated and draining nodes included", async ({ page, request }) => {
+  const internal = { authorization: `Bearer ${e2eState().INTERNAL_API_KEY}` };
+  // Nodes that hold tenants but add no shared room: they once made the two pages disagree.
+  for (const node of [
+    { node_id: `node-eu-ded${run}`, region: "eu", dedicated: true, capacity: 1 },
+    { node_id: `node-eu-drn${run}`, region: "eu", status: "draining", capacity: 10 },
+  ]) {
+    const res = await request.post("/internal/nodes", { data: node, headers: internal });
+    expect(res.status(), await res.text()).toBe(201);
+  }
+  await signIn(page, E2E_VIEWER, "/cp");
+  const overview = (await page.getByTestId("overview-shared-capacity").textContent()) ?? "";
+  const [, used, capacity] = /(\d+)\/(\d+)/.exec(overview) ?? [];
+  expect(used, overview).toBeDefined();
+  await expect(page.getByTestId("overview-shared-capacity")).toContainText(/\(\d+ active shared nodes?\)/);
+  await shot(page, "cp-overview-capacity");
+
+  await page.getByTestId("overview-shared-capacity").click();
+  await page.waitForURL("**/cp/nodes");
+  await expect(page.getByTestId("nodes-shared-capacity")).toContainText(`${used} of ${capacity} slots`);
+  const nodesOnOverview = /\((\d+) active shared node/.exec(overview)![1];
+  await expect(page.getByTestId("nodes-shared-capacity")).toContainText(`on ${nodesOnOverview} active shared node`);
+  await expect(page.locator(`tr[data-node-id="node-eu-drn${run}"]`)).toBeVisible();
 });
 
 test("unknown and malformed job ids are a 404 page; a broken page cursor leads back to the newest page", async ({ page }) => {

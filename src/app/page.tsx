@@ -7,8 +7,8 @@ export default function HomePage() {
         <p className="text-sm font-semibold uppercase tracking-wider text-indigo-600">Embark</p>
         <h1 className="mt-2 text-4xl font-bold tracking-tight">From signup to a running tenant.</h1>
         <p className="mt-4 text-lg text-slate-600">
-          Embark places each new tenant, provisions it through a workflow, traces every step, and keeps its licence
-          and portal domain in order.
+          Embark signs up a new customer, places their tenant, provisions it through a workflow and traces every
+          step; operators watch and repair all of it from one dashboard.
         </p>
       </div>
       <div className="flex flex-wrap gap-3">

@@ -1,5 +1,6 @@
 import { env, ZRegion } from "@/env";
 import { OnboardingWizard } from "@/components/onboarding/wizard";
+import { planOffersWithoutPrices } from "@/server/services/payments/plan-offers";
 import { currentSessionUser } from "@/trpc/server";
 
 export const dynamic = "force-dynamic";
@@ -27,6 +28,7 @@ export default async function OnboardingPage({
       tenantBaseDomain={config.TENANT_BASE_DOMAIN}
       sessionId={one(sp.session)}
       checkout={checkout === "success" || checkout === "cancelled" ? checkout : null}
+      initialPlans={planOffersWithoutPrices()}
       simulateFailureStage={one(sp.simulate_failure_stage)}
     />
   );

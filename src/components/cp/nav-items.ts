@@ -1,18 +1,17 @@
 /** The areas of the ops dashboard, in the order the sidebar shows them. */
-export type TNavItem = { href: string; label: string; available: boolean; group: "Provisioning" | "Customers" | "System" };
+export type TNavItem = { href: string; label: string; group: "Provisioning" | "Customers" | "System" };
 
 export const NAV_ITEMS: TNavItem[] = [
-  { href: "/cp/jobs", label: "Provision jobs", available: true, group: "Provisioning" },
-  { href: "/cp/tenants", label: "Tenants", available: true, group: "Provisioning" },
-  { href: "/cp/nodes", label: "Nodes", available: true, group: "Provisioning" },
-  { href: "/cp/onboarding", label: "Onboarding", available: true, group: "Customers" },
-  { href: "/cp/funnel", label: "Funnel", available: false, group: "Customers" },
-  { href: "/cp/licensing", label: "Licensing", available: true, group: "Customers" },
-  { href: "/cp/domains", label: "Portal domains", available: true, group: "Customers" },
-  { href: "/cp/outbox", label: "Outbox", available: true, group: "System" },
-  { href: "/cp/webhooks", label: "Webhooks", available: true, group: "System" },
-  { href: "/cp/api-keys", label: "API keys", available: true, group: "System" },
-  { href: "/cp/audit", label: "Audit log", available: true, group: "System" },
-  { href: "/cp/operators", label: "Operators", available: true, group: "System" },
-  { href: "/cp/account", label: "Your account", available: true, group: "System" },
+  { href: "/cp/jobs", label: "Provision jobs", group: "Provisioning" },
+  { href: "/cp/tenants", label: "Tenants", group: "Provisioning" },
+  { href: "/cp/nodes", label: "Nodes", group: "Provisioning" },
+  { href: "/cp/onboarding", label: "Onboarding", group: "Customers" },
+  { href: "/cp/licensing", label: "Licensing", group: "Customers" },
+  { href: "/cp/domains", label: "Portal domains", group: "Customers" },
+  { href: "/cp/outbox", label: "Outbox", group: "System" },
+  { href: "/cp/webhooks", label: "Webhooks", group: "System" },
+  { href: "/cp/api-keys", label: "API keys", group: "System" },
+  { href: "/cp/audit", label: "Audit log", group: "System" },
+  { href: "/cp/operators", label: "Operators", group: "System" },
+  { href: "/cp/account", label: "Your account", group: "System" },
 ];

@@ -27,20 +27,9 @@ export function Sidebar() {
               const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
               return (
                 <li key={item.href}>
-                  {item.available ? (
-                    <Link href={item.href} className={linkClass(active)} aria-current={active ? "page" : undefined}>
-                      {item.label}
-                    </Link>
-                  ) : (
-                    <span
-                      className="flex cursor-not-allowed items-center justify-between rounded-md px-3 py-1.5 text-sm text-slate-500"
-                      aria-disabled="true"
-                      title="Not available in this version"
-                    >
-                      <span>{item.label}</span>
-                      <span className="rounded bg-slate-800 px-1.5 py-0.5 text-[10px] uppercase tracking-wide text-slate-400">later</span>
-                    </span>
-                  )}
+                  <Link href={item.href} className={linkClass(active)} aria-current={active ? "page" : undefined}>
+                    {item.label}
+                  </Link>
                 </li>
               );
             })}

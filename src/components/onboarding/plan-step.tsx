@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 import { api } from "@/trpc/react";
 import { Breakable } from "@/components/ui/breakable";
+import type { TPlanOffer, TPlanOffers } from "@/server/services/payments/plan-offers";
 import { TIERS, type TTier } from "./draft";
 import { FormError, StepHeading } from "./step-heading";
 
@@ -25,21 +26,24 @@ export function PlanStep(props: {
   tierError?: string;
   generalError?: string | null;
   summary: { platformName: string; slug: string; region: string; tenantBaseDomain: string };
+  initialPlans: TPlanOffers;
 }) {
-  const plans = api.onboarding.plans.useQuery(undefined, { staleTime: 60_000 });
-  const availability = plans.data;
+  // The server rendered what is on offer; the query adds the prices, which take a Stripe call.
+  const plans = api.onboarding.plans.useQuery(undefined, { staleTime: 60_000, placeholderData: props.initialPlans });
+  const availability = plans.data ?? props.initialPlans;
+  const pricesPending = plans.isPlaceholderData || plans.isPending;
   // A remembered choice that is not on offer (any more) falls back to the free plan.
-  const selected: TTier = availability && !availability[props.tier].available ? "starter" : props.tier;
-  const paid = availability?.[selected].paid ?? selected !== "starter";
+  const selected: TTier = availability[props.tier].available ? props.tier : "starter";
+  const paid = availability[selected].paid;
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!availability || props.pending) return;
+    if (props.pending) return;
     props.onSubmit(selected);
   }
 
   return (
-    <form noValidate onSubmit={onSubmit}>
+    <form noValidate onSubmit={onSubmit} data-prices-loaded={!pricesPending}>
       <StepHeading description="Start free, or pick a paid plan for more room. Every plan gets its own address and the same setup.">
         Choose a plan
       </StepHeading>
@@ -61,21 +65,12 @@ export function PlanStep(props: {
         </button>
       </div>
       {props.generalError ? <FormError id="plan-form-error">{props.generalError}</FormError> : null}
-      {plans.isError ? (
-        <FormError id="plans-load-error">
-          We could not load the plans.{" "}
-          <button type="button" className="font-medium underline" onClick={() => plans.refetch()}>
-            Try again
-          </button>
-        </FormError>
-      ) : null}
-      <fieldset aria-describedby={props.tierError ? "tier-error" : undefined} aria-busy={plans.isPending}>
+      <fieldset aria-describedby={props.tierError ? "tier-error" : undefined}>
         <legend className="sr-only">Plan</legend>
         <div className="space-y-3">
           {TIERS.map((tier) => {
-            const a = availability?.[tier];
-            // Until the answer arrives nothing is ruled out; submitting waits for it.
-            const disabled = a ? !a.available : false;
+            const a = availability[tier];
+            const disabled = !a.available;
             const checked = selected === tier;
             const copy = PLAN_COPY[tier];
             return (
@@ -97,7 +92,7 @@ export function PlanStep(props: {
                   disabled={disabled}
                   onChange={() => props.onTierChange(tier)}
                   className="sr-only"
-                  aria-describedby={`plan-${tier}-blurb${a?.reason ? ` plan-${tier}-reason` : ""}`}
+                  aria-describedby={`plan-${tier}-price plan-${tier}-blurb${a.reason ? ` plan-${tier}-reason` : ""}`}
                 />
                 <span
                   aria-hidden
@@ -109,17 +104,19 @@ export function PlanStep(props: {
                   {checked ? <span className="h-2.5 w-2.5 rounded-full bg-indigo-600" /> : null}
                 </span>
                 <span className="min-w-0 flex-1">
-                  <span className="flex flex-wrap items-center gap-2">
-                    <span className={cn("font-semibold", disabled ? "text-slate-500" : "text-slate-900")}>{copy.name}</span>
-                    {a ? <Badge tone={a.paid ? "info" : "good"}>{a.paid ? "Paid" : "Free"}</Badge> : null}
+                  <span className="flex items-center justify-between gap-3">
+                    <span className="flex min-w-0 items-center gap-2">
+                      <span className={cn("font-semibold", disabled ? "text-slate-500" : "text-slate-900")}>{copy.name}</span>
+                      {a.paid ? <Badge tone="info">Paid</Badge> : null}
+                    </span>
+                    <PlanPrice id={`plan-${tier}-price`} offer={a} pending={pricesPending} />
                   </span>
                   <span id={`plan-${tier}-blurb`} className={cn("mt-1 block text-sm", disabled ? "text-slate-500" : "text-slate-600")}>
                     {copy.blurb}
                   </span>
-                  {!a ? <span aria-hidden className="mt-2 block h-4 w-32 animate-pulse rounded bg-slate-100" /> : null}
-                  {a && !a.available ? (
+                  {!a.available ? (
                     <span id={`plan-${tier}-reason`} className="mt-3 block rounded-md bg-amber-50 px-3 py-2 text-xs leading-5 break-words text-amber-900">
-                      <span className="font-semibold">Unavailable here:</span> {a.reason ?? "payments are not set up on this server."}
+                      {a.reason ?? "Not available to buy here yet."}
                     </span>
                   ) : null}
                 </span>
@@ -138,7 +135,7 @@ export function PlanStep(props: {
           Back
         </Button>
         <div className="flex flex-col gap-2 sm:items-end">
-          <Button type="submit" disabled={!availability || props.pending} className="w-full sm:w-auto">
+          <Button type="submit" disabled={props.pending} className="w-full sm:w-auto">
             {props.pending ? (paid ? "Opening checkout…" : "Creating your platform…") : paid ? "Continue to payment" : "Create my platform"}
           </Button>
           {paid ? <p className="text-xs text-slate-500">You&apos;ll pay on Stripe&apos;s checkout page, then come back here.</p> : null}
@@ -146,4 +143,25 @@ export function PlanStep(props: {
       </div>
     </form>
   );
+}
+
+/**
+ * A plan's price, on one line of fixed height whatever it holds (the price,
+ * a placeholder while Stripe is asked, or nothing), so the card keeps its size
+ * when the price arrives.
+ */
+function PlanPrice({ id, offer, pending }: { id: string; offer: TPlanOffer; pending: boolean }) {
+  const box = "flex h-6 shrink-0 items-center whitespace-nowrap text-sm tabular-nums";
+  if (!offer.paid) return <span id={id} className={cn(box, "font-medium text-slate-900")} data-testid="plan-price">Free</span>;
+  if (!offer.available) return <span id={id} className={box} data-testid="plan-price" />;
+  if (offer.price) return <span id={id} className={cn(box, "font-medium text-slate-900")} data-testid="plan-price">{offer.price.display}</span>;
+  if (pending) {
+    return (
+      <span id={id} className={box} data-testid="plan-price" aria-busy>
+        <span aria-hidden className="block h-4 w-20 animate-pulse rounded bg-slate-100" />
+        <span className="sr-only">Loading the price</span>
+      </span>
+    );
+  }
+  return <span id={id} className={cn(box, "text-xs text-slate-500")} data-testid="plan-price">Price shown at checkout</span>;
 }

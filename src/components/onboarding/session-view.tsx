@@ -164,7 +164,9 @@ export function SessionView(props: {
         {failed ? (
           <div role="alert" className="mb-6 rounded-lg border border-rose-200 bg-rose-50 p-4" data-testid="failure-panel">
             <p className="font-medium text-rose-900">{labelOf(session, session.failedStep)} failed</p>
-            <p className="mt-1 text-sm text-rose-800 wrap-anywhere">{session.error ?? "The step reported no reason."}</p>
+            <p className="mt-1 text-sm text-rose-800 wrap-anywhere" data-testid="failure-message">
+              {session.error ?? session.steps.find((s) => s.key === session.failedStep)?.error ?? "The step reported no reason."}
+            </p>
             {resumeError ? <p className="mt-2 text-sm font-medium text-rose-900">{resumeError.general ?? "We could not restart the setup."}</p> : null}
             <div className="mt-4 flex flex-wrap items-center gap-x-4 gap-y-2">
               <Button variant="danger" disabled={resume.isPending} onClick={() => resume.mutate({ id: session.onboardingId })}>
@@ -187,7 +189,9 @@ function Panel({ children, complete = false }: { children: React.ReactNode; comp
   return (
     <>
       <Stepper current={3} complete={complete} />
-      <div className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-8">{children}</div>
+      <div className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-8" data-testid="wizard-card">
+        {children}
+      </div>
     </>
   );
 }

@@ -37,7 +37,10 @@ export function stepElapsed(step: TStep, now: number): string | null {
 
 const reasonOf = (step: TStep): string | null => (typeof step.result?.reason === "string" ? step.result.reason : null);
 
-/** The five steps in order, with their state, time, and why one was skipped or failed. */
+/**
+ * The five steps in order, with their state, time, and why one was skipped.
+ * Why a step failed is said once, by the failure panel above the list.
+ */
 export function StepList({ steps, now }: { steps: TStep[]; now: number }) {
   return (
     <ol data-testid="onboarding-steps">
@@ -77,11 +80,6 @@ export function StepList({ steps, now }: { steps: TStep[]; now: number }) {
               {step.status === "skipped" && reason ? (
                 <p className="mt-0.5 text-sm text-slate-500 wrap-anywhere" data-testid="skip-reason">
                   {reason}
-                </p>
-              ) : null}
-              {step.status === "failed" && step.error ? (
-                <p className="mt-1.5 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 wrap-anywhere" data-testid="step-error">
-                  {step.error}
                 </p>
               ) : null}
             </div>

@@ -3,9 +3,9 @@
 import { useEffect, useState } from "react";
 import type { inferRouterInputs } from "@trpc/server";
 import { authClient } from "@/lib/auth-client";
-import { cn } from "@/lib/cn";
 import { api } from "@/trpc/react";
 import type { AppRouter } from "@/server/trpc/root";
+import type { TPlanOffers } from "@/server/services/payments/plan-offers";
 import { CodeStep, type TSignedInUser } from "./code-step";
 import { CompanyStep, type TCompanyValues } from "./company-step";
 import { clearDraft, emptyDraft, readDraft, writeDraft, type TDraft, type TTier } from "./draft";
@@ -36,6 +36,8 @@ export type TWizardProps = {
   /** `?session=` — Stripe Checkout sends the buyer back with it. */
   sessionId: string | null;
   checkout: "success" | "cancelled" | null;
+  /** The plans as this server's configuration offers them, so the plan step renders whole at once; prices follow. */
+  initialPlans: TPlanOffers;
   /** `?simulate_failure_stage=`, passed on to create (demos and tests; local runner only). */
   simulateFailureStage: string | null;
 };
@@ -172,13 +174,13 @@ export function OnboardingWizard(props: TWizardProps) {
     slugEdited: draft.slugEdited,
     region: draft.region,
   };
-  const wide = view.kind === "plan" || view.kind === "session";
   const stepIndex = view.kind === "company" ? 1 : view.kind === "plan" ? 2 : 0;
 
   return (
     <FocusHeadingContext value={focusHeadings}>
       <WizardHeader email={user?.email ?? null} onSignOut={signOut} />
-      <main className={cn("mx-auto w-full px-4 py-8 sm:px-6 sm:py-12", wide ? "max-w-3xl" : "max-w-2xl")}>
+      {/* One width for every step, so the card and the stepper above it never jump between steps. */}
+      <main className="mx-auto w-full max-w-3xl px-4 py-8 sm:px-6 sm:py-12">
         {view.kind === "session" ? (
           <SessionView
             key={view.id}
@@ -193,7 +195,7 @@ export function OnboardingWizard(props: TWizardProps) {
         ) : (
           <>
             <Stepper current={stepIndex} />
-            <div className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-8">
+            <div className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-8" data-testid="wizard-card">
               {view.kind === "resolving" ? (
                 <div role="status" aria-busy className="space-y-3">
                   <span className="sr-only">Loading…</span>
@@ -244,6 +246,7 @@ export function OnboardingWizard(props: TWizardProps) {
                   tierError={planErrors.tier}
                   generalError={planErrors.general}
                   summary={{ ...companyValues, tenantBaseDomain: props.tenantBaseDomain }}
+                  initialPlans={props.initialPlans}
                 />
               ) : null}
             </div>

@@ -89,8 +89,8 @@ export function createRestHandler(router: OpenApiRouter): (req: Request) => Prom
     }
     const { status, body } = reshapeAdapterError(res.status, await res.text());
     const retryAfter = (body.error.details as { retry_after_seconds?: unknown } | undefined)?.retry_after_seconds;
-    const headers = status === 429 && typeof retryAfter === "number" ? { ...base, "retry-after": String(retryAfter) } : base;
-    return errorResponse({ status, code: body.error.code, message: body.error.message, details: body.error.details, headers });
+    const errorHeaders = status === 429 && typeof retryAfter === "number" ? { ...base, "retry-after": String(retryAfter) } : base;
+    return errorResponse({ status, code: body.error.code, message: body.error.message, details: body.error.details, headers: errorHeaders });
   };
 }
 

@@ -4,12 +4,14 @@ import { Badge } from "@/components/ui/badge";
 import { Card, PageHeader } from "@/components/ui/card";
 import { OpenAlerts } from "@/components/cp/portal-domains/open-alerts";
 import { requireOperator } from "@/trpc/require-operator";
+import { sharedNodes } from "@/components/cp/provisioning/format";
 
 export const metadata = { title: "Overview" };
 
-function Stat({ label, value, href, tone }: { label: string; value: number | string; href?: string; tone?: "bad" | "warn" }) {
+function Stat(props: { label: string; value: number | string; href?: string; tone?: "bad" | "warn"; testId?: string }) {
+  const { label, value, href, tone } = props;
   const body = (
-    <Card className="h-full px-5 py-4 transition-colors hover:border-indigo-300">
+    <Card className="h-full px-5 py-4 transition-colors hover:border-indigo-300" data-testid={props.testId}>
       <p className="text-sm text-slate-500">{label}</p>
       <p className={`mt-1 text-3xl font-semibold tabular-nums ${tone === "bad" ? "text-rose-600" : tone === "warn" ? "text-amber-600" : "text-slate-900"}`}>
         {value}
@@ -17,6 +19,24 @@ function Stat({ label, value, href, tone }: { label: string; value: number | str
     </Card>
   );
   return href ? <Link href={href}>{body}</Link> : body;
+}
+
+/** Why the wizard cannot sell a paid plan: customers read only that it is not available. */
+function PaidPlansNote({ plans }: { plans: { tier: string; available: boolean; reason: string | null }[] }) {
+  const off = plans.filter((p) => !p.available);
+  if (off.length === 0) return null;
+  return (
+    <div className="mb-6 rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="paid-plans-note">
+      <p className="font-medium">The signup wizard shows {off.map((p) => p.tier).join(" and ")} as not available to buy.</p>
+      <ul className="mt-1 list-disc space-y-0.5 pl-5">
+        {off.map((p) => (
+          <li key={p.tier} className="wrap-anywhere">
+            <span className="capitalize">{p.tier}</span>: {p.reason ?? "payments are not set up"}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 export default async function OverviewPage() {
@@ -52,9 +72,10 @@ export default async function OverviewPage() {
           tone={o.provisioning.failedTenants ? "bad" : undefined}
         />
         <Stat
-          label={`Node capacity used (${o.provisioning.nodes.count} node${o.provisioning.nodes.count === 1 ? "" : "s"})`}
-          value={`${o.provisioning.nodes.used}/${o.provisioning.nodes.capacity}`}
+          label={`Shared capacity used (${sharedNodes(o.provisioning.nodes.activeSharedNodes)})`}
+          value={`${o.provisioning.nodes.sharedUsed}/${o.provisioning.nodes.sharedCapacity}`}
           href="/cp/nodes"
+          testId="overview-shared-capacity"
         />
       </section>
       <p className="mb-6 text-sm text-slate-500">
@@ -68,6 +89,7 @@ export default async function OverviewPage() {
           </>
         )}
       </p>
+      <PaidPlansNote plans={o.paidPlans} />
       <section aria-label="Counts" className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Stat label="Operators" value={o.operators} />
         <Stat label="Active API keys" value={o.activeApiKeys} href="/cp/api-keys" />

@@ -55,3 +55,8 @@ export function listQuery(values: Record<string, string | undefined>): string {
 export function pick<T extends string>(allowed: readonly T[], value: string | undefined): T | undefined {
   return allowed.includes(value as T) ? (value as T) : undefined;
 }
+
+/** "1 active shared node", "3 active shared nodes": what shared capacity is counted over. */
+export function sharedNodes(count: number): string {
+  return `${count} active shared node${count === 1 ? "" : "s"}`;
+}

@@ -1,8 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { api } from "@/trpc/react";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 /** Two circling arrows: the mark of a button that runs something again. */
 export function RetryIcon() {
@@ -16,6 +18,7 @@ export function RetryIcon() {
 /** Starts the next attempt of a Failed provision job and opens it. */
 export function RetryJobButton({ jobId, slug, nextAttempt }: { jobId: string; slug: string; nextAttempt: number }) {
   const router = useRouter();
+  const [asking, setAsking] = useState(false);
   const retry = api.jobs.retry.useMutation({
     onSuccess: (res) => router.push(`/cp/jobs/${res.job_id}`),
     // Someone else may have retried it first: show the page as it is now.
@@ -23,17 +26,22 @@ export function RetryJobButton({ jobId, slug, nextAttempt }: { jobId: string; sl
   });
   return (
     <div className="flex flex-col items-end gap-2">
-      <Button
-        disabled={retry.isPending || retry.isSuccess}
-        onClick={() => {
-          if (window.confirm(`Retry provisioning ${slug}? This starts attempt ${nextAttempt} with a fresh dispatch.`)) {
-            retry.mutate({ job_id: jobId });
-          }
-        }}
-      >
+      <Button disabled={retry.isPending || retry.isSuccess} onClick={() => setAsking(true)}>
         <RetryIcon />
         {retry.isPending ? "Retrying…" : retry.isSuccess ? "Opening attempt…" : "Retry"}
       </Button>
+      <ConfirmDialog
+        open={asking}
+        title={`Retry provisioning ${slug}?`}
+        confirmLabel={`Start attempt ${nextAttempt}`}
+        onCancel={() => setAsking(false)}
+        onConfirm={() => {
+          setAsking(false);
+          retry.mutate({ job_id: jobId });
+        }}
+      >
+        This starts attempt {nextAttempt} with a fresh dispatch, for the same tenant and trace.
+      </ConfirmDialog>
       {retry.error ? (
         <p role="alert" className="max-w-xs rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-700">{retry.error.message}</p>
       ) : null}

@@ -29,7 +29,9 @@ export async function createCheckoutSession(opts: {
   const config = env();
   const problem = paidTierProblem(opts.tier, config);
   const stripe = stripeClient();
-  if (problem || !stripe) throw new AppError("UNPROCESSABLE", { message: problem ?? PAYMENTS_NOT_CONFIGURED });
+  if (problem || !stripe) {
+    throw new AppError("UNPROCESSABLE", { message: problem ?? PAYMENTS_NOT_CONFIGURED, details: { field: "tier", provider: "stripe", notOffered: true } });
+  }
   let session: Stripe.Checkout.Session;
   try {
     session = await stripe.checkout.sessions.create(

@@ -211,3 +211,29 @@ describe("completing a checkout", () => {
     expect(received).toHaveLength(1);
   });
 });
+
+describe("Prices through the real SDK", () => {
+  it("retrieves a known price, recurring, with Stripe's fields", async () => {
+    const stripe = createStripeClient({ secretKey: KEY, apiUrl: fake.url });
+    const price = await stripe.prices.retrieve("price_growth");
+    expect(price).toMatchObject({
+      id: "price_growth",
+      object: "price",
+      active: true,
+      currency: "usd",
+      unit_amount: 4900,
+      type: "recurring",
+      recurring: { interval: "month", interval_count: 1 },
+    });
+    expect(fake.requests.at(-1)).toMatchObject({ method: "GET", path: "/v1/prices/price_growth" });
+  });
+
+  it("answers an unknown price as Stripe does, and refuses a wrong key", async () => {
+    const stripe = createStripeClient({ secretKey: KEY, apiUrl: fake.url });
+    const missing = await stripe.prices.retrieve("price_nope").catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
+    expect(missing).toMatchObject({ code: "resource_missing", param: "price", statusCode: 404 });
+    const wrongKey = createStripeClient({ secretKey: "sk_test_anotherKey000000000000000001", apiUrl: fake.url });
+    await expect(wrongKey.prices.retrieve("price_growth")).rejects.toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
+  });
+});

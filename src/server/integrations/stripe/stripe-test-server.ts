@@ -118,7 +118,8 @@ type TStored = { method: string; path: string; params: string; status: number; b
 /**
  * A fake Stripe API on 127.0.0.1 and a random port, speaking the part of
  * Stripe's REST protocol Embark uses (Checkout Sessions) as the real SDK sends
- * it: form bodies in bracket notation, Bearer keys, Idempotency-Key replay. It
+ * it: form bodies in bracket notation, Bearer keys, Idempotency-Key replay;
+ * and Prices, read (`GET /v1/prices/:id`) as the wizard shows them. It
  * also serves a bare hosted-checkout page at each session's `url` whose button
  * completes the session, for browser tests.
  */
@@ -187,6 +188,12 @@ export async function startFakeStripe(opts: TFakeStripeOptions = {}): Promise<TF
     reply(200, found);
   }
 
+  function retrievePrice(res: ServerResponse, id: string, reply: (status: number, body: unknown) => void) {
+    const known = opts.prices ? opts.prices[id] : id.startsWith("price_") ? FALLBACK_PRICE : undefined;
+    if (!known) return refuse(res, 404, { type: "invalid_request_error", code: "resource_missing", param: "price", message: `No such price: '${id}'` });
+    reply(200, priceObject(id, known));
+  }
+
   function api(req: IncomingMessage, res: ServerResponse, path: string, raw: string) {
     const params = req.method === "POST" ? parseStripeForm(raw) : {};
     requests.push({ method: req.method ?? "GET", path, headers: req.headers, params });
@@ -237,6 +244,8 @@ export async function startFakeStripe(opts: TFakeStripeOptions = {}): Promise<TF
     if (req.method === "POST" && path === "/v1/checkout/sessions") return createSession(res, params, reply);
     const one = /^\/v1\/checkout\/sessions\/([^/]+)$/.exec(path);
     if (req.method === "GET" && one) return retrieveSession(res, decodeURIComponent(one[1]!), reply);
+    const price = /^\/v1\/prices\/([^/]+)$/.exec(path);
+    if (req.method === "GET" && price) return retrievePrice(res, decodeURIComponent(price[1]!), reply);
     refuse(res, 404, { type: "invalid_request_error", message: `Unrecognized request URL (${req.method}: ${path}).` });
   }
 
@@ -358,6 +367,32 @@ export async function startFakeStripe(opts: TFakeStripeOptions = {}): Promise<TF
     close() {
       return listening.close();
     },
+  };
+}
+
+/** A Price object as Stripe returns it, for a price the fake knows. */
+function priceObject(id: string, price: TFakePrice) {
+  return {
+    id,
+    object: "price",
+    active: true,
+    billing_scheme: "per_unit",
+    created: now(),
+    currency: price.currency,
+    livemode: false,
+    lookup_key: null,
+    metadata: {},
+    nickname: null,
+    product: `prod_${id.replace(/^price_/, "").slice(0, 14)}`,
+    recurring: price.interval
+      ? { interval: price.interval, interval_count: 1, meter: null, trial_period_days: null, usage_type: "licensed" }
+      : null,
+    tax_behavior: "unspecified",
+    tiers_mode: null,
+    transform_quantity: null,
+    type: price.interval ? "recurring" : "one_time",
+    unit_amount: price.unitAmount,
+    unit_amount_decimal: String(price.unitAmount),
   };
 }
 

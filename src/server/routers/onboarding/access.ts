@@ -1,6 +1,8 @@
 import { hasOperatorRole } from "@/server/auth/roles";
 import { AppError } from "@/server/errors";
 import type { TPrincipal } from "@/server/trpc/principal";
+import { customerSessionView } from "@/server/services/onboarding/customer-view";
+import type { TOnboardingSession } from "@/server/services/onboarding/onboarding.types";
 
 /**
  * Who may act on a session: the user it is for; operators (at least
@@ -20,4 +22,14 @@ export function assertSessionAccess(
     message: `No onboarding session ${session.onboardingId}`,
     details: { onboardingId: session.onboardingId },
   });
+}
+
+/** A signed-in person without an operator role: someone signing up, not someone running Embark. */
+export function isCustomer(principal: TPrincipal): boolean {
+  return principal.kind === "user" && !hasOperatorRole(principal.user.role, "viewer");
+}
+
+/** The session as `principal` may read it: in plain words for customers, in full for operators and keys. */
+export function sessionFor(principal: TPrincipal, session: TOnboardingSession): TOnboardingSession {
+  return isCustomer(principal) ? customerSessionView(session) : session;
 }

@@ -4,6 +4,8 @@ import { createOnboarding } from "@/server/services/onboarding/create-onboarding
 import { ZCreateOnboardingRequest, ZOnboardingSession } from "@/server/services/onboarding/onboarding.types";
 import { callerScopeOf } from "@/server/trpc/principal";
 import { userProcedure } from "@/server/trpc/procedures";
+import { forCustomer } from "@/server/services/payments/plan-offers";
+import { isCustomer, sessionFor } from "./access";
 
 export const createOnboardingRoute = userProcedure
   .meta({
@@ -33,5 +35,10 @@ export const createOnboardingRoute = userProcedure
       callerScope: callerScopeOf(principal),
       customerEmail: principal.kind === "user" ? principal.user.email : null,
       idempotencyKey: idempotencyKeyFrom(ctx.headers),
-    });
+    }).then(
+      (session) => sessionFor(principal, session),
+      (err: unknown) => {
+        throw isCustomer(principal) ? forCustomer(err) : err;
+      },
+    );
   });

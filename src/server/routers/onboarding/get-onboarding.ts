@@ -3,7 +3,7 @@ import { loadOnboardingView } from "@/server/services/onboarding/onboarding-view
 import { ZOnboardingId, ZOnboardingSession } from "@/server/services/onboarding/onboarding.types";
 import { db } from "@/server/db";
 import { userProcedure } from "@/server/trpc/procedures";
-import { assertSessionAccess } from "./access";
+import { assertSessionAccess, sessionFor } from "./access";
 
 export const getOnboardingRoute = userProcedure
   .meta({
@@ -12,7 +12,7 @@ export const getOnboardingRoute = userProcedure
       path: "/api/v1/onboarding/{id}",
       tags: ["onboarding"],
       summary: "An onboarding session with its steps",
-      description: "A signed-in user sees their own sessions; operators and keys see every session.",
+      description: "A signed-in user sees their own sessions, with failures and skipped steps in plain words; operators and keys see every session with its details (error messages, step results).",
       protect: true,
     },
   })
@@ -21,5 +21,5 @@ export const getOnboardingRoute = userProcedure
   .query(async ({ ctx, input }) => {
     const session = await loadOnboardingView(db(), input.id);
     assertSessionAccess(ctx.principal, session);
-    return session;
+    return sessionFor(ctx.principal, session);
   });

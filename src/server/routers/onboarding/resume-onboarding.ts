@@ -5,7 +5,7 @@ import { resumeOnboarding } from "@/server/services/onboarding/resume-onboarding
 import { ZOnboardingId, ZOnboardingSession } from "@/server/services/onboarding/onboarding.types";
 import { auditActorOf } from "@/server/trpc/principal";
 import { userProcedure } from "@/server/trpc/procedures";
-import { assertSessionAccess } from "./access";
+import { assertSessionAccess, sessionFor } from "./access";
 
 export const resumeOnboardingRoute = userProcedure
   .meta({
@@ -24,5 +24,6 @@ export const resumeOnboardingRoute = userProcedure
   .output(ZOnboardingSession)
   .mutation(async ({ ctx, input }) => {
     assertSessionAccess(ctx.principal, await loadOnboardingView(db(), input.id), "operator");
-    return resumeOnboarding({ id: input.id, actor: auditActorOf(ctx.principal), requestId: ctx.requestId });
+    const session = await resumeOnboarding({ id: input.id, actor: auditActorOf(ctx.principal), requestId: ctx.requestId });
+    return sessionFor(ctx.principal, session);
   });

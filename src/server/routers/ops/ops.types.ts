@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZNodeCapacity } from "@/server/services/nodes/node-capacity";
 import { OUTBOX_STATUSES } from "@/server/services/outbox/outbox-status";
 import { text } from "@/server/validation/text";
 
@@ -13,8 +14,9 @@ export const ZOverview = z.object({
     tenants: z.object({ active: z.number().int(), total: z.number().int() }),
     openJobs: z.number().int(),
     failedTenants: z.number().int(),
-    nodes: z.object({ count: z.number().int(), used: z.number().int(), capacity: z.number().int() }),
+    nodes: ZNodeCapacity,
   }),
+  paidPlans: z.array(z.object({ tier: z.enum(["growth", "scale"]), available: z.boolean(), reason: z.string().nullable() })),
   onboarding: z.object({ inProgress: z.number().int(), failed: z.number().int() }),
 });
 

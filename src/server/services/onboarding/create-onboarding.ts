@@ -82,7 +82,7 @@ export async function createOnboarding(opts: {
     if (!availability.available) {
       throw new AppError("UNPROCESSABLE", {
         message: `The ${input.tier} plan is unavailable: ${availability.reason ?? "payments are not configured"}`,
-        details: { field: "tier", reason: availability.reason ?? null },
+        details: { field: "tier", reason: availability.reason ?? null, provider: "stripe", notOffered: true },
       });
     }
   }

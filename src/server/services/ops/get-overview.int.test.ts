@@ -19,6 +19,7 @@ describe("getOverview", () => {
       data: [
         { id: "node-sg-aaaaaa", region: "sg", capacity: 10, used: 3 },
         { id: "node-us-bbbbbb", region: "us", capacity: 1, used: 1, dedicated: true },
+        { id: "node-eu-cccccc", region: "eu", capacity: 10, used: 2, status: "draining" },
       ],
     });
     const o = await getOverview();
@@ -27,7 +28,8 @@ describe("getOverview", () => {
       tenants: { active: 1, total: 4 },
       openJobs: 2,
       failedTenants: 1,
-      nodes: { count: 2, used: 4, capacity: 11 },
+      // Shared capacity is the active shared nodes' alone, as on the Nodes page.
+      nodes: { nodes: 3, dedicatedNodes: 1, activeSharedNodes: 1, tenantsPlaced: 6, sharedUsed: 3, sharedCapacity: 10, nearFull: 0 },
     });
   });
 
@@ -46,5 +48,13 @@ describe("getOverview", () => {
       data: [session("one", "in_progress"), session("two", "in_progress"), session("three", "failed"), session("four", "completed"), session("five", "pending")],
     });
     expect((await getOverview()).onboarding).toEqual({ inProgress: 2, failed: 1 });
+  });
+
+  it("tells operators why paid plans are not offered, naming the settings customers never see", async () => {
+    const reason = expect.stringContaining("STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET");
+    expect((await getOverview()).paidPlans).toEqual([
+      { tier: "growth", available: false, reason },
+      { tier: "scale", available: false, reason },
+    ]);
   });
 });

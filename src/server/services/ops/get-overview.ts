@@ -3,6 +3,8 @@ import { OPERATOR_ROLES } from "@/server/auth/roles";
 import { jobQueueHealth } from "@/jobs/runtime";
 import { env } from "@/env";
 import { OPEN_STATUSES } from "@/server/services/provisioning/provision-job-state";
+import { planAvailability } from "@/server/services/payments/plan-availability";
+import { summarizeNodeCapacity, type TNodeCapacity } from "@/server/services/nodes/node-capacity";
 
 export type TOverview = {
   operators: number;
@@ -17,8 +19,11 @@ export type TOverview = {
     openJobs: number;
     /** Tenants whose latest attempt failed: what an operator should look at. */
     failedTenants: number;
-    nodes: { count: number; used: number; capacity: number };
+    /** The same summary the Nodes page shows. */
+    nodes: TNodeCapacity;
   };
+  /** Which paid plans the wizard can sell, and why not: the details customers are not shown. */
+  paidPlans: { tier: "growth" | "scale"; available: boolean; reason: string | null }[];
   /** Onboarding sessions moving now, and those failed and waiting for someone to resume them. */
   onboarding: { inProgress: number; failed: number };
 };
@@ -35,7 +40,7 @@ export async function getOverview(opts: { db?: TDbOrTx; now?: Date } = {}): Prom
     jobQueueHealth().catch(() => "down" as const),
     db.tenant.groupBy({ by: ["status"], _count: { _all: true } }),
     db.provisionJob.count({ where: { status: { in: [...OPEN_STATUSES] } } }),
-    db.node.aggregate({ _count: { _all: true }, _sum: { used: true, capacity: true } }),
+    db.node.findMany({ select: { used: true, capacity: true, dedicated: true, status: true } }),
     db.onboardingSession.groupBy({ by: ["status"], where: { status: { in: ["in_progress", "failed"] } }, _count: { _all: true } }),
   ]);
   const tenantCount = (s: string) => tenants.find((r) => r.status === s)?._count._all ?? 0;
@@ -51,8 +56,12 @@ export async function getOverview(opts: { db?: TDbOrTx; now?: Date } = {}): Prom
       tenants: { active: tenantCount("active"), total: tenants.reduce((n, r) => n + r._count._all, 0) },
       openJobs,
       failedTenants: tenantCount("failed"),
-      nodes: { count: nodes._count._all, used: nodes._sum.used ?? 0, capacity: nodes._sum.capacity ?? 0 },
+      nodes: summarizeNodeCapacity(nodes),
     },
+    paidPlans: (["growth", "scale"] as const).map((tier) => {
+      const plan = planAvailability()[tier];
+      return { tier, available: plan.available, reason: plan.reason ?? null };
+    }),
     onboarding: {
       inProgress: sessions.find((r) => r.status === "in_progress")?._count._all ?? 0,
       failed: sessions.find((r) => r.status === "failed")?._count._all ?? 0,

@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { api } from "@/trpc/server";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
-import { Table, Td, Th } from "@/components/ui/table";
-import { Time } from "@/components/ui/time";
+import { AuditEntries } from "@/components/cp/audit-entries";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { requireOperator } from "@/trpc/require-operator";
@@ -34,28 +33,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {page.items.length === 0 ? (
           <EmptyState title="No operator actions yet">Creating an API key or retrying an email shows up here.</EmptyState>
         ) : (
-          <Table>
-            <thead className="bg-slate-50">
-              <tr>
-                <Th>When (UTC)</Th>
-                <Th>Actor</Th>
-                <Th>Action</Th>
-                <Th>Target</Th>
-                <Th>Request</Th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {page.items.map((e) => (
-                <tr key={e.id}>
-                  <Td><Time value={e.createdAt} /></Td>
-                  <Td>{e.actorLabel}</Td>
-                  <Td><code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{e.action}</code></Td>
-                  <Td className="font-mono text-xs">{e.targetType ? `${e.targetType}/${e.targetId ?? ""}` : "—"}</Td>
-                  <Td className="font-mono text-xs text-slate-500">{e.requestId ?? "—"}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <AuditEntries items={page.items} />
         )}
         {page.nextCursor ? (
           <div className="border-t border-slate-200 px-5 py-3 text-right">

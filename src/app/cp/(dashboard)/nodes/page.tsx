@@ -3,18 +3,19 @@ import { api } from "@/trpc/server";
 import { Card, CardHeader, EmptyState, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { CapacityBar } from "@/components/cp/provisioning/capacity-bar";
-import { pick, REGION_NAMES, REGIONS } from "@/components/cp/provisioning/format";
+import { pick, REGION_NAMES, REGIONS, sharedNodes } from "@/components/cp/provisioning/format";
 import { RelativeTime } from "@/components/cp/provisioning/relative-time";
 import { NodeStatusBadge } from "@/components/cp/provisioning/status-badges";
 import { cn } from "@/lib/cn";
+import { summarizeNodeCapacity } from "@/server/services/nodes/node-capacity";
 import type { TNodeView } from "@/server/services/nodes/node-view";
 import { requireOperator } from "@/trpc/require-operator";
 
 export const metadata = { title: "Nodes" };
 
-function Stat({ label, value, hint }: { label: string; value: string | number; hint?: string }) {
+function Stat({ label, value, hint, testId }: { label: string; value: string | number; hint?: string; testId?: string }) {
   return (
-    <Card className="px-5 py-4">
+    <Card className="px-5 py-4" data-testid={testId}>
       <p className="text-sm text-slate-500">{label}</p>
       <p className="mt-1 text-3xl font-semibold tabular-nums text-slate-900">{value}</p>
       {hint ? <p className="mt-0.5 text-xs text-slate-500">{hint}</p> : null}
@@ -56,11 +57,7 @@ export default async function NodesPage({ searchParams }: { searchParams: Promis
   const region = pick(REGIONS, sp.region);
   const nodes = await api.nodes.list({ region });
   const now = new Date();
-  const shared = nodes.filter((n) => !n.dedicated);
-  const tenants = nodes.reduce((sum, n) => sum + n.used, 0);
-  const sharedUsed = shared.reduce((sum, n) => sum + n.used, 0);
-  const sharedCapacity = shared.reduce((sum, n) => sum + n.capacity, 0);
-  const nearFull = shared.filter((n) => n.capacity > 0 && n.used / n.capacity >= 0.75).length;
+  const summary = summarizeNodeCapacity(nodes);
   const regions = [...new Set(nodes.map((n) => n.region))];
 
   return (
@@ -88,14 +85,15 @@ export default async function NodesPage({ searchParams }: { searchParams: Promis
         })}
       </nav>
       <section aria-label="Totals" className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4" data-testid="node-totals">
-        <Stat label="Nodes" value={nodes.length} hint={`${shared.length} shared · ${nodes.length - shared.length} dedicated`} />
-        <Stat label="Tenants placed" value={tenants} />
+        <Stat label="Nodes" value={summary.nodes} hint={`${summary.nodes - summary.dedicatedNodes} shared · ${summary.dedicatedNodes} dedicated`} />
+        <Stat label="Tenants placed" value={summary.tenantsPlaced} />
         <Stat
           label="Shared capacity used"
-          value={sharedCapacity ? `${Math.round((sharedUsed / sharedCapacity) * 100)} %` : "—"}
-          hint={sharedCapacity ? `${sharedUsed} of ${sharedCapacity} slots` : undefined}
+          value={summary.sharedCapacity ? `${Math.round((summary.sharedUsed / summary.sharedCapacity) * 100)} %` : "—"}
+          hint={`${summary.sharedUsed} of ${summary.sharedCapacity} slots on ${sharedNodes(summary.activeSharedNodes)}`}
+          testId="nodes-shared-capacity"
         />
-        <Stat label="Shared nodes ≥ 75 % full" value={nearFull} />
+        <Stat label="Shared nodes ≥ 75 % full" value={summary.nearFull} />
       </section>
       {nodes.length === 0 ? (
         <Card>

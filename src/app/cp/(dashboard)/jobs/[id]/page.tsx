@@ -38,7 +38,7 @@ export default async function ProvisionJobPage({ params }: { params: Promise<{ i
           <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
             <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{job.tenant.company_name}</h1>
             <span data-testid="job-status"><JobStatusBadge status={job.status} /></span>
-            <LiveRefresh active={open} />
+            <LiveRefresh active={open} intervalMs={1000} />
           </div>
           <p className="mt-1 break-all font-mono text-sm text-slate-700">{job.tenant.canonical_hostname}</p>
           <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">

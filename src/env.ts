@@ -79,6 +79,9 @@ const ZEnvShape = z.object({
   STRIPE_PRICE_GROWTH: z.string().regex(/^price_/, "STRIPE_PRICE_GROWTH must be a price id (price_...)").optional(),
   STRIPE_PRICE_SCALE: z.string().regex(/^price_/, "STRIPE_PRICE_SCALE must be a price id (price_...)").optional(),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(10_000),
+  FUNNEL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Staging only: the wizard streams its steps to /api/debug/funnel-log (the client reads it at build time). */
+  NEXT_PUBLIC_ONBOARDING_DEBUG: boolish,
 });
 
 /** Every variable the app reads, for checks that the documentation names them all. */

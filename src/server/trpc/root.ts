@@ -3,6 +3,7 @@ import { auditRouter } from "@/server/routers/audit/router";
 import { onboardingRouter } from "@/server/routers/onboarding/router";
 import { opsRouter } from "@/server/routers/ops/router";
 import { systemRouter } from "@/server/routers/system/router";
+import { funnelRouter } from "@/server/routers/funnel/router";
 import { jobsRouter } from "@/server/routers/jobs/router";
 import { nodesRouter } from "@/server/routers/nodes/router";
 import { placementRouter } from "@/server/routers/placement/router";
@@ -20,6 +21,7 @@ export const appRouter = router({
   tenants: tenantsRouter,
   jobs: jobsRouter,
   trace: traceRouter,
+  funnel: funnelRouter,
   nodes: nodesRouter,
   placement: placementRouter,
   onboarding: onboardingRouter,

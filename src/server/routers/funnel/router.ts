@@ -1,0 +1,8 @@
+import { router } from "@/server/trpc/init";
+import { ingestFunnelEventsRoute } from "./ingest-funnel-events";
+import { listFunnelEventsRoute } from "./list-funnel-events";
+
+export const funnelRouter = router({
+  ingest: ingestFunnelEventsRoute,
+  list: listFunnelEventsRoute,
+});

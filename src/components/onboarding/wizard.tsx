@@ -16,6 +16,7 @@ import { PlanStep } from "./plan-step";
 import { SessionView } from "./session-view";
 import { Stepper } from "./stepper";
 import { WizardHeader } from "./wizard-header";
+import { currentTraceId, startNewTrace } from "./wizard-trace";
 
 type TCreateInput = inferRouterInputs<AppRouter>["onboarding"]["create"];
 type TUtils = ReturnType<typeof api.useUtils>;
@@ -71,6 +72,7 @@ export function OnboardingWizard(props: TWizardProps) {
   const { user: initialUser, sessionId, defaultRegion, regions } = props;
   useEffect(() => {
     let current = true;
+    currentTraceId();
     const stored = readDraft({ region: defaultRegion, regions });
     const settle = (next: TView) => {
       if (!current) return;
@@ -118,6 +120,7 @@ export function OnboardingWizard(props: TWizardProps) {
   async function signOut() {
     await authClient.signOut();
     clearDraft();
+    startNewTrace();
     forgetSessionParam();
     utils.onboarding.invalidate();
     setUser(null);
@@ -127,6 +130,7 @@ export function OnboardingWizard(props: TWizardProps) {
 
   function startAnother() {
     forgetSessionParam();
+    startNewTrace();
     setDraft((d) => ({ ...emptyDraft(props.defaultRegion), email: d.email }));
     setPlanErrors({ general: null });
     go({ kind: "company" });
@@ -141,6 +145,7 @@ export function OnboardingWizard(props: TWizardProps) {
       tier,
       userId: user.id,
       region: draft.region as TCreateInput["region"],
+      traceId: currentTraceId(),
       ...(props.simulateFailureStage
         ? { simulate_failure_stage: props.simulateFailureStage as TCreateInput["simulate_failure_stage"] }
         : {}),

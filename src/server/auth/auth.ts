@@ -1,4 +1,5 @@
 import { APIError, betterAuth } from "better-auth";
+import { createAuthMiddleware, isAPIError } from "better-auth/api";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { emailOTP } from "better-auth/plugins";
@@ -9,6 +10,7 @@ import { db } from "@/server/db";
 import { logger } from "@/server/logger";
 import { withHashedSessionTokens } from "./hashed-session-client";
 import { digestOtp } from "./otp-digest";
+import { recordSignInMilestones } from "./record-sign-in-milestones";
 import { hasOperatorRole } from "./roles";
 import { OTP_EXPIRES_IN_SECONDS, sendSignInCode } from "./send-sign-in-code";
 
@@ -72,6 +74,17 @@ export function createAuth(opts: TCreateAuthOptions) {
       additionalFields: {
         role: { type: "string", required: false, defaultValue: "user", input: false },
       },
+    },
+    hooks: {
+      // Funnel milestones of the wizard's trace: code sent, code verified.
+      after: createAuthMiddleware(async (ctx) => {
+        await recordSignInMilestones({
+          db: opts.prisma,
+          path: ctx.path,
+          headers: ctx.headers,
+          failed: isAPIError(ctx.context.returned),
+        });
+      }),
     },
     databaseHooks: {
       session: {

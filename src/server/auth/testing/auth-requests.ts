@@ -20,12 +20,14 @@ export type TAuthCall = {
   body?: unknown;
   cookie?: string;
   ip?: string;
+  /** Extra request headers (e.g. the wizard's trace id). */
+  headers?: Record<string, string>;
 };
 
 /** Sends one request to `/api/auth<path>` through `auth.handler`. */
 export async function callAuth(path: string, call: TAuthCall = {}): Promise<Response> {
   const base = env().EMBARK_PUBLIC_URL;
-  const headers = new Headers({ origin: base, "x-forwarded-for": call.ip ?? nextClientIp() });
+  const headers = new Headers({ origin: base, "x-forwarded-for": call.ip ?? nextClientIp(), ...call.headers });
   if (call.body !== undefined) headers.set("content-type", "application/json");
   if (call.cookie) headers.set("cookie", call.cookie);
   const request = new Request(`${base}/api/auth${path}`, {

@@ -178,6 +178,16 @@ export function env(): TEnv {
   return cached;
 }
 
+/**
+ * The onboarding debug flag as the browser sees it: Next writes the value of
+ * NEXT_PUBLIC_ONBOARDING_DEBUG into browser code when the app is built, so
+ * this is fixed per build (the server route reads env() at run time).
+ */
+export function clientOnboardingDebug(): boolean {
+  const value = process.env.NEXT_PUBLIC_ONBOARDING_DEBUG;
+  return value === "1" || value === "true";
+}
+
 /** Drops the parsed configuration so the next env() reads process.env again; for tests that change it. */
 export function reloadEnv(): void {
   cached = undefined;

@@ -11,6 +11,7 @@ import { CompanyStep, type TCompanyValues } from "./company-step";
 import { clearDraft, emptyDraft, readDraft, writeDraft, type TDraft, type TTier } from "./draft";
 import { EmailStep } from "./email-step";
 import { wizardErrorOf, type TFieldErrors } from "./field-errors";
+import { trackFunnelDebug, useFunnelDebugStream } from "./funnel-debug";
 import { FocusHeadingContext } from "./hooks";
 import { PlanStep } from "./plan-step";
 import { SessionView } from "./session-view";
@@ -68,6 +69,7 @@ export function OnboardingWizard(props: TWizardProps) {
   const [sessionParam, setSessionParam] = useState(props.sessionId);
   const [planErrors, setPlanErrors] = useState<{ tier?: string; general: string | null }>({ general: null });
   const create = api.onboarding.create.useMutation();
+  useFunnelDebugStream(view.kind);
 
   const { user: initialUser, sessionId, defaultRegion, regions } = props;
   useEffect(() => {
@@ -111,6 +113,7 @@ export function OnboardingWizard(props: TWizardProps) {
   }
 
   async function onSignedIn(who: TSignedInUser) {
+    trackFunnelDebug("signed_in", { step: "code" });
     setUser(who);
     setCodeSentAt(null);
     const next = await startingView({ utils, user: who, sessionId: sessionParam, draft }).catch((): TView => ({ kind: "company" }));
@@ -118,6 +121,7 @@ export function OnboardingWizard(props: TWizardProps) {
   }
 
   async function signOut() {
+    trackFunnelDebug("signed_out");
     await authClient.signOut();
     clearDraft();
     startNewTrace();
@@ -129,6 +133,7 @@ export function OnboardingWizard(props: TWizardProps) {
   }
 
   function startAnother() {
+    trackFunnelDebug("started_another", { step: "session" });
     forgetSessionParam();
     startNewTrace();
     setDraft((d) => ({ ...emptyDraft(props.defaultRegion), email: d.email }));
@@ -139,6 +144,7 @@ export function OnboardingWizard(props: TWizardProps) {
   async function submit(tier: TTier) {
     if (!user) return go({ kind: "email", notice: "Sign in again to finish setting up your platform." });
     setPlanErrors({ general: null });
+    trackFunnelDebug("plan_submitted", { step: "plan", properties: { tier, region: draft.region } });
     const input: TCreateInput = {
       platformName: draft.platformName.trim(),
       slug: draft.slug,
@@ -153,7 +159,9 @@ export function OnboardingWizard(props: TWizardProps) {
     try {
       const session = await create.mutateAsync(input);
       clearDraft();
+      trackFunnelDebug("onboarding_created", { step: "plan", properties: { onboarding_id: session.onboardingId, tier } });
       if (session.checkoutUrl) {
+        trackFunnelDebug("checkout_redirect", { step: "plan", properties: { tier } });
         window.location.assign(session.checkoutUrl);
         return;
       }
@@ -161,6 +169,7 @@ export function OnboardingWizard(props: TWizardProps) {
       go({ kind: "session", id: session.onboardingId });
     } catch (err) {
       const error = wizardErrorOf(err);
+      trackFunnelDebug("onboarding_create_failed", { step: "plan", properties: { fields: Object.keys(error.fields).join(",") || null } });
       if (error.signedOut) {
         setUser(null);
         return go({ kind: "email", notice: "Your sign-in expired. Sign in again; what you entered is kept." });
@@ -213,6 +222,7 @@ export function OnboardingWizard(props: TWizardProps) {
                   notice={view.notice}
                   onEmailChange={(email) => update({ email })}
                   onCodeSent={(email) => {
+                    trackFunnelDebug("code_requested", { step: "email", email });
                     update({ email });
                     setCodeSentAt(Date.now());
                     go({ kind: "code" });
@@ -223,7 +233,10 @@ export function OnboardingWizard(props: TWizardProps) {
                 <CodeStep
                   email={draft.email}
                   sentAt={codeSentAt}
-                  onResent={() => setCodeSentAt(Date.now())}
+                  onResent={() => {
+                    trackFunnelDebug("code_resent", { step: "code" });
+                    setCodeSentAt(Date.now());
+                  }}
                   onSignedIn={onSignedIn}
                   onChangeEmail={() => go({ kind: "email" })}
                 />
@@ -232,7 +245,10 @@ export function OnboardingWizard(props: TWizardProps) {
                 <CompanyStep
                   values={companyValues}
                   onChange={update}
-                  onContinue={() => go({ kind: "plan" })}
+                  onContinue={() => {
+                    trackFunnelDebug("company_submitted", { step: "company", properties: { region: draft.region } });
+                    go({ kind: "plan" });
+                  }}
                   regions={props.regions}
                   tenantBaseDomain={props.tenantBaseDomain}
                   serverErrors={view.errors}

@@ -9,14 +9,20 @@ import { TRACE_ID_HEADER } from "@/lib/trace-id-header";
 import { callAuth, cookieHeaderFrom } from "@/server/auth/testing/auth-requests";
 import { db } from "@/server/db";
 import { getOutboxMessage } from "@/server/services/outbox/get-outbox-message";
+import { buildTraceTimeline } from "@/server/services/trace/build-trace-timeline";
+import { findTraces } from "@/server/services/trace/find-traces";
+import { createWebhookEndpoint } from "@/server/services/webhooks/create-webhook-endpoint";
+import { startWebhookTestReceiver, type TWebhookTestReceiver } from "@/server/services/webhooks/webhook-test-receiver";
 
 let server: TRestServer;
+let receiver: TWebhookTestReceiver;
 
 beforeAll(async () => {
   server = await startRestServer();
   await startJobRuntime({ role: "all" });
 });
 afterAll(async () => {
+  await receiver?.close();
   await stopJobRuntime();
   await server.close();
 });
@@ -30,6 +36,8 @@ async function codeFromOutbox(to: string): Promise<string> {
 
 describe("one trace from the wizard's first step to the provision callback", () => {
   it("carries the wizard's trace id through sign-in, the session, registerTenant, the provision job and its callback", async () => {
+    receiver = await startWebhookTestReceiver();
+    receiver.secret = (await createWebhookEndpoint({ url: receiver.url, events: ["provision.completed"], actor: { id: "admin", label: "admin@example.com" } })).secret;
     const traceId = newWizardTraceId();
     const email = "trace.person@example.com";
     const traced = { [TRACE_ID_HEADER]: traceId };
@@ -76,6 +84,27 @@ describe("one trace from the wizard's first step to the provision callback", () 
     const stored = JSON.stringify(await db().funnelEvent.findMany({ where: { traceId }, omit: { id: true } }));
     expect(stored).not.toContain(email);
     expect(stored).not.toContain(code);
+
+    // The trace explorer finds the trace by each of its names and lays it all out on one timeline.
+    for (const q of [traceId, jobId, created.body.onboardingId, email.toUpperCase(), "traced"]) {
+      expect((await findTraces({ q })).map((m) => m.traceId), q).toContain(traceId);
+    }
+    expect(await findTraces({ q: "nobody@example.com" })).toEqual([]);
+    await receiver.waitFor(1);
+    const timeline = await eventually(
+      async () => {
+        const entries = await buildTraceTimeline({ traceId });
+        return entries.some((e) => e.kind === "webhook" && e.status === "succeeded") ? entries : null;
+      },
+      { what: "the delivered webhook on the timeline" },
+    );
+    expect(new Set(timeline.map((e) => e.kind))).toEqual(new Set(["funnel", "onboarding", "provision", "callback", "webhook"]));
+    expect(timeline[0]).toMatchObject({ kind: "funnel", title: "signup_started · email", gapMs: null });
+    for (let i = 1; i < timeline.length; i++) {
+      expect(timeline[i]!.at.getTime()).toBeGreaterThanOrEqual(timeline[i - 1]!.at.getTime());
+      expect(timeline[i]!.gapMs).toBe(timeline[i]!.at.getTime() - timeline[i - 1]!.at.getTime());
+    }
+    expect(timeline.find((e) => e.kind === "callback")).toMatchObject({ href: `/cp/jobs/${jobId}` });
   });
 
   it("does not let a second signup join a trace another tenant already has", async () => {

@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import nextEnv from "@next/env";
 import { EnvError, parseBaseEnv, parseEnv } from "../src/env";
 import { ensureLocalSecrets } from "../src/server/launcher/local-secrets";
-import { staleBuildReason } from "../src/server/launcher/build-freshness";
+import { staleBuildReason, writePublicEnvStamp } from "../src/server/launcher/build-freshness";
 
 type Command = "start" | "dev" | "build";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -38,6 +38,7 @@ function waitExit(child: ChildProcess): Promise<number> {
 async function build(env: NodeJS.ProcessEnv): Promise<void> {
   const code = await waitExit(runNext(["build"], { ...env, NODE_ENV: "production" }));
   if (code !== 0) throw new Error(`next build failed (exit ${code})`);
+  writePublicEnvStamp(root, env);
 }
 
 async function main(): Promise<void> {
@@ -106,7 +107,7 @@ async function main(): Promise<void> {
       await db().$disconnect();
     }
     if (command === "start") {
-      const stale = staleBuildReason(root);
+      const stale = staleBuildReason(root, childEnv);
       if (stale) {
         say(`building (${stale})…`);
         await build(childEnv);

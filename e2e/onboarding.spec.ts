@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { E2E_ADMIN, E2E_PORT } from "./support/config";
+import { codeFromOutbox } from "./support/outbox-code";
 import { shot } from "./support/shots";
-import { signIn } from "./support/sign-in";
 import { e2eState } from "./support/state";
 
 // Names unique per test run, so a rerun (or --repeat-each) against a kept database never collides.
@@ -28,25 +27,6 @@ const network = randomBytes(2).toString("hex");
 async function asNewVisitor(page: Page): Promise<void> {
   visitor += 1;
   await page.setExtraHTTPHeaders({ "x-forwarded-for": `2001:db8:${network}:${visitor.toString(16)}::1` });
-}
-
-/**
- * Reads the newest code mailed to `email` the way this deployment delivers it
- * without SMTP: the mail is held in the outbox, and an admin reveals it in /cp.
- */
-async function codeFromOutbox(browser: Browser, email: string): Promise<string> {
-  const context = await browser.newContext({ baseURL: `http://127.0.0.1:${E2E_PORT}` });
-  const page = await context.newPage();
-  try {
-    await signIn(page, E2E_ADMIN, "/cp/outbox");
-    await page.getByRole("row", { name: new RegExp(email.replace(/[.+]/g, "\\$&")) }).first().getByRole("link").click();
-    await page.getByRole("button", { name: /Reveal/ }).click();
-    const body = page.getByTestId("outbox-body");
-    await expect(body).toContainText(/code is \d{6}/);
-    return /code is (\d{6})/.exec((await body.textContent()) ?? "")![1]!;
-  } finally {
-    await context.close();
-  }
 }
 
 /** Email → code → signed in, landing on the platform step. Returns the code that worked. */

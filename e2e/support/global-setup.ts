@@ -34,6 +34,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       EMBARK_DATA_DIR: E2E_DATA_DIR,
       EMBARK_PUBLIC_URL: `http://127.0.0.1:${E2E_PORT}`,
       LOG_LEVEL: "warn",
+      // The wizard's debug stream is on, as on staging: the launcher rebuilds when the build lacks it.
+      NEXT_PUBLIC_ONBOARDING_DEBUG: "1",
     },
     stdio: ["ignore", log, log],
     detached: false,

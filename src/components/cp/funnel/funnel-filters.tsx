@@ -31,14 +31,14 @@ export function FunnelFilters(props: { period: TFunnelPeriod; from: string; to: 
   return (
     <form action="/cp/funnel" method="get" className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-5 py-4" aria-label="Funnel period and filters">
       <Select name="period" label="Period" value={props.period} options={FUNNEL_PERIODS.map((p) => ({ value: p, label: PERIOD_LABELS[p] }))} />
-      <div className="flex flex-1 gap-3 sm:flex-none">
-        <div className="flex-1">
+      <div className="flex w-full gap-3 sm:w-auto">
+        <div className="min-w-0 flex-1">
           <label htmlFor="funnel-from" className="block text-xs font-medium text-slate-600">From</label>
-          <input id="funnel-from" name="from" type="date" defaultValue={props.from} className={cn(inputClass, "mt-1 h-10")} />
+          <input id="funnel-from" name="from" type="date" defaultValue={props.from} className={cn(inputClass, "mt-1 h-10 min-w-0")} />
         </div>
-        <div className="flex-1">
+        <div className="min-w-0 flex-1">
           <label htmlFor="funnel-to" className="block text-xs font-medium text-slate-600">To</label>
-          <input id="funnel-to" name="to" type="date" defaultValue={props.to} className={cn(inputClass, "mt-1 h-10")} />
+          <input id="funnel-to" name="to" type="date" defaultValue={props.to} className={cn(inputClass, "mt-1 h-10 min-w-0")} />
         </div>
       </div>
       <Select name="plan" label="Plan" value={props.plan} anyLabel="Any plan" options={PLANS.map((p) => ({ value: p, label: p }))} />

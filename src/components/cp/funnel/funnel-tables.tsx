@@ -9,18 +9,18 @@ export function StepsTable({ steps }: { steps: TFunnelStats["steps"] }) {
       <thead className="bg-slate-50">
         <tr>
           <Th>Step</Th>
-          <Th className="text-right">Traces</Th>
-          <Th className="text-right">Conversion</Th>
-          <Th className="text-right">Drop-off</Th>
+          <Th className="px-3 text-right">Traces</Th>
+          <Th className="px-3 text-right">Conv.</Th>
+          <Th className="px-3 text-right">Lost</Th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
         {steps.map((s) => (
           <tr key={s.step} data-step={s.step}>
-            <Td className="font-medium text-slate-900">{STEP_LABELS[s.step]}</Td>
-            <Td className="text-right tabular-nums">{s.traces}</Td>
-            <Td className="text-right tabular-nums">{percent(s.conversion)}</Td>
-            <Td className="text-right tabular-nums">{s.dropOff > 0 ? <span className="text-rose-700">−{s.dropOff}</span> : "0"}</Td>
+            <Td className="whitespace-normal font-medium text-slate-900">{STEP_LABELS[s.step]}</Td>
+            <Td className="px-3 text-right tabular-nums">{s.traces}</Td>
+            <Td className="px-3 text-right tabular-nums">{percent(s.conversion)}</Td>
+            <Td className="px-3 text-right tabular-nums">{s.dropOff > 0 ? <span className="text-rose-700">−{s.dropOff}</span> : "0"}</Td>
           </tr>
         ))}
       </tbody>
@@ -35,20 +35,20 @@ export function TimingsTable({ timings }: { timings: TFunnelStats["timings"] }) 
       <thead className="bg-slate-50">
         <tr>
           <Th>From → to</Th>
-          <Th className="text-right">Traces</Th>
-          <Th className="text-right">Median</Th>
-          <Th className="text-right">p90</Th>
+          <Th className="px-3 text-right">Traces</Th>
+          <Th className="px-3 text-right">Median</Th>
+          <Th className="px-3 text-right">p90</Th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
         {timings.map((t) => (
           <tr key={`${t.from}-${t.to}`}>
-            <Td className="text-slate-900">
+            <Td className="min-w-40 whitespace-normal text-slate-900">
               {STEP_LABELS[t.from]} <span className="text-slate-400">→</span> {STEP_LABELS[t.to]}
             </Td>
-            <Td className="text-right tabular-nums">{t.traces}</Td>
-            <Td className="text-right tabular-nums">{time(t.medianSeconds)}</Td>
-            <Td className="text-right tabular-nums">{time(t.p90Seconds)}</Td>
+            <Td className="px-3 text-right tabular-nums">{t.traces}</Td>
+            <Td className="px-3 text-right tabular-nums">{time(t.medianSeconds)}</Td>
+            <Td className="px-3 text-right tabular-nums">{time(t.p90Seconds)}</Td>
           </tr>
         ))}
       </tbody>
@@ -63,10 +63,10 @@ export function BreakdownTable({ rows, by }: { rows: TFunnelStats["byPlan"]; by:
       <thead className="bg-slate-50">
         <tr>
           <Th className="capitalize">{by}</Th>
-          <Th className="text-right">Chose</Th>
-          <Th className="text-right">Provisioned</Th>
-          <Th className="text-right">Completed</Th>
-          <Th className="text-right">Conversion</Th>
+          <Th className="px-3 text-right">Chose</Th>
+          <Th className="px-3 text-right">Live</Th>
+          <Th className="px-3 text-right">Done</Th>
+          <Th className="px-3 text-right">Conv.</Th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
@@ -81,10 +81,10 @@ export function BreakdownTable({ rows, by }: { rows: TFunnelStats["byPlan"]; by:
             return (
               <tr key={r.key}>
                 <Td className="font-medium capitalize text-slate-900">{by === "region" ? `${REGION_NAMES[r.key] ?? r.key}` : r.key}</Td>
-                <Td className="text-right tabular-nums">{chose}</Td>
-                <Td className="text-right tabular-nums">{r.counts.provisioning_completed ?? 0}</Td>
-                <Td className="text-right tabular-nums">{done}</Td>
-                <Td className="text-right tabular-nums">{chose ? percent(done / chose) : "—"}</Td>
+                <Td className="px-3 text-right tabular-nums">{chose}</Td>
+                <Td className="px-3 text-right tabular-nums">{r.counts.provisioning_completed ?? 0}</Td>
+                <Td className="px-3 text-right tabular-nums">{done}</Td>
+                <Td className="px-3 text-right tabular-nums">{chose ? percent(done / chose) : "—"}</Td>
               </tr>
             );
           })

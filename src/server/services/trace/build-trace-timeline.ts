@@ -3,9 +3,21 @@ import type { TTimelineEntry } from "./trace-timeline.types";
 
 type TEntry = Omit<TTimelineEntry, "gapMs">;
 
+/** Plain values as `key: value · key: value`; anything nested as JSON. */
+function describe(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (value && typeof value === "object" && !Array.isArray(value)) {
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (entries.every(([, v]) => v === null || ["string", "number", "boolean"].includes(typeof v))) {
+      return entries.map(([k, v]) => `${k}: ${String(v)}`).join(" · ");
+    }
+  }
+  return JSON.stringify(value);
+}
+
 const short = (value: unknown, max = 300): string | null => {
   if (value === null || value === undefined) return null;
-  const text = typeof value === "string" ? value : JSON.stringify(value);
+  const text = describe(value);
   if (!text || text === "{}") return null;
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 };

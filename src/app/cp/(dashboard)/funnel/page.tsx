@@ -47,7 +47,7 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
           </div>
         </Card>
         <Card className="min-w-0">
-          <CardHeader title="Per step" description="Conversion is the share of started traces that got this far." />
+          <CardHeader title="Per step" description="Conversion is the share of started traces that got this far; lost, those that stopped just before the step." />
           <StepsTable steps={stats.steps} />
         </Card>
       </section>
@@ -69,7 +69,7 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
 
       <section aria-label="By plan and region" className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card className="min-w-0">
-          <CardHeader title="By plan" description="From the plan chosen on; conversion is completed over chose." />
+          <CardHeader title="By plan" description="From the plan chosen on: live is provisioned, done is onboarding completed; conversion is done over chose." />
           <BreakdownTable rows={stats.byPlan} by="plan" />
         </Card>
         <Card className="min-w-0">

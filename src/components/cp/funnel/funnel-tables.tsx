@@ -43,7 +43,7 @@ export function TimingsTable({ timings }: { timings: TFunnelStats["timings"] }) 
       <tbody className="divide-y divide-slate-100">
         {timings.map((t) => (
           <tr key={`${t.from}-${t.to}`}>
-            <Td className="min-w-40 whitespace-normal text-slate-900">
+            <Td className="min-w-28 whitespace-normal text-slate-900">
               {STEP_LABELS[t.from]} <span className="text-slate-400">→</span> {STEP_LABELS[t.to]}
             </Td>
             <Td className="px-3 text-right tabular-nums">{t.traces}</Td>

@@ -4,13 +4,15 @@ import { ZTraceId } from "@/server/services/trace/trace-event";
 
 /**
  * A batch from one source. Each event is checked on its own (a bad one is
- * rejected by index), so the array takes anything and the service parses it.
+ * rejected by index), so the array takes anything and the service parses it;
+ * FunnelEventInput is named in the union for the OpenAPI document, after the
+ * catch-all so an event is not parsed twice.
  */
 export const ZIngestFunnelEventsRequest = z
   .strictObject({
     source: ZFunnelSource,
     events: z
-      .array(z.union([ZFunnelEventInput, z.unknown()]))
+      .array(z.union([z.unknown(), ZFunnelEventInput]))
       .min(1, "events must hold at least one event")
       .meta({ description: "Up to 500 events and 1 MiB; more is 413 and nothing is stored" }),
   })

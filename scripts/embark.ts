@@ -19,7 +19,7 @@ import { fileURLToPath } from "node:url";
 import nextEnv from "@next/env";
 import { EnvError, parseBaseEnv, parseEnv } from "../src/env";
 import { ensureLocalSecrets } from "../src/server/launcher/local-secrets";
-import { staleBuildReason } from "../src/server/launcher/build-freshness";
+import { staleBuildReason, writePublicEnvStamp } from "../src/server/launcher/build-freshness";
 import type { TLaunchNotice, TLaunchReady } from "../src/server/launcher/ready-message";
 
 type Command = "start" | "dev" | "build";
@@ -46,6 +46,7 @@ function waitExit(child: ChildProcess): Promise<number> {
 async function build(env: NodeJS.ProcessEnv): Promise<void> {
   const code = await waitExit(runNext(["build"], { ...env, NODE_ENV: "production" }));
   if (code !== 0) throw new Error(`next build failed (exit ${code})`);
+  writePublicEnvStamp(root, env);
 }
 
 async function main(): Promise<void> {
@@ -127,7 +128,7 @@ async function main(): Promise<void> {
       await db().$disconnect();
     }
     if (command === "start") {
-      const stale = staleBuildReason(root);
+      const stale = staleBuildReason(root, childEnv);
       if (stale) {
         say(`building (${stale})…`);
         await build(childEnv);

@@ -137,6 +137,9 @@ const ZEnvShape = z.object({
   OBJECT_STORE_ACCESS_KEY: z.string().min(1).optional(),
   OBJECT_STORE_SECRET_KEY: z.string().min(1).optional(),
   APPLIANCE_ISO_KEY: z.string().min(1).default("appliance/current/embark-appliance.iso"),
+  FUNNEL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Staging only: the wizard streams its steps to /api/debug/funnel-log (the client reads it at build time). */
+  NEXT_PUBLIC_ONBOARDING_DEBUG: boolish,
 });
 
 /** Every variable the app reads, for checks that the documentation names them all. */
@@ -234,6 +237,16 @@ let cached: TEnv | undefined;
 export function env(): TEnv {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/**
+ * The onboarding debug flag as the browser sees it: Next writes the value of
+ * NEXT_PUBLIC_ONBOARDING_DEBUG into browser code when the app is built, so
+ * this is fixed per build (the server route reads env() at run time).
+ */
+export function clientOnboardingDebug(): boolean {
+  const value = process.env.NEXT_PUBLIC_ONBOARDING_DEBUG;
+  return value === "1" || value === "true";
 }
 
 /** Drops the parsed configuration so the next env() reads process.env again; for tests that change it. */

@@ -40,6 +40,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       // The tests stand in for a proxy when they come from 127.0.0.1 and speak
       // for many visitors with X-Forwarded-For; from ::1 they are a direct client.
       TRUSTED_PROXIES: "127.0.0.1",
+      // The wizard's debug stream is on, as on staging: the launcher rebuilds when the build lacks it.
+      NEXT_PUBLIC_ONBOARDING_DEBUG: "1",
     },
     stdio: ["ignore", log, log],
     detached: false,

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { TJobDefinition } from "./define-job";
+import { funnelPurgeJob } from "./definitions/funnel/purge";
 import { mailSendJob } from "./definitions/mail/send";
 import { onboardingAdvanceJob } from "./definitions/onboarding/advance";
 import { outboxMaintainJob } from "./definitions/outbox/maintain";
@@ -12,6 +13,7 @@ import { sendJob, type TEnqueueOptions } from "./send-job";
 
 /** Every background job this app runs. Add a definition here to make it enqueueable and worked. */
 const DEFINITIONS = [
+  funnelPurgeJob,
   mailSendJob,
   onboardingAdvanceJob,
   outboxMaintainJob,

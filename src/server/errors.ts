@@ -13,6 +13,8 @@ export const APP_ERROR_CODES = {
   NOT_FOUND: { http: 404, trpc: "NOT_FOUND" },
   /** The request conflicts with the current state (taken slug, terminal job). */
   CONFLICT: { http: 409, trpc: "CONFLICT" },
+  /** The request is larger than the endpoint takes (body size, batch length). */
+  PAYLOAD_TOO_LARGE: { http: 413, trpc: "PAYLOAD_TOO_LARGE" },
   /** Understood but not allowed in the current state or configuration. */
   UNPROCESSABLE: { http: 422, trpc: "UNPROCESSABLE_CONTENT" },
   /** Too many requests from this caller. */

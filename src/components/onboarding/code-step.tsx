@@ -6,6 +6,7 @@ import { inputClass } from "@/components/ui/field";
 import { authClient } from "@/lib/auth-client";
 import { cn } from "@/lib/cn";
 import { FormError, StepHeading } from "./step-heading";
+import { traceHeaders } from "./wizard-trace";
 
 /** Seconds before another code may be asked for (the server allows three a minute). */
 const RESEND_AFTER_S = 30;
@@ -49,7 +50,7 @@ export function CodeStep(props: {
       return;
     }
     setPending(true);
-    const { data, error: failed } = await authClient.signIn.emailOtp({ email: props.email, otp: code });
+    const { data, error: failed } = await authClient.signIn.emailOtp({ email: props.email, otp: code, fetchOptions: { headers: traceHeaders() } });
     setPending(false);
     if (failed || !data) {
       setError(codeErrorFor(failed ?? { status: 500 }));
@@ -64,7 +65,11 @@ export function CodeStep(props: {
     setNotice(null);
     setFormError(null);
     setResending(true);
-    const { error: failed } = await authClient.emailOtp.sendVerificationOtp({ email: props.email, type: "sign-in" });
+    const { error: failed } = await authClient.emailOtp.sendVerificationOtp({
+      email: props.email,
+      type: "sign-in",
+      fetchOptions: { headers: traceHeaders() },
+    });
     setResending(false);
     if (failed) {
       setFormError(

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 import { authClient } from "@/lib/auth-client";
 import { FormError, StepHeading } from "./step-heading";
+import { traceHeaders } from "./wizard-trace";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -32,7 +33,7 @@ export function EmailStep(props: {
     }
     setFieldError(null);
     setPending(true);
-    const { error } = await authClient.emailOtp.sendVerificationOtp({ email, type: "sign-in" });
+    const { error } = await authClient.emailOtp.sendVerificationOtp({ email, type: "sign-in", fetchOptions: { headers: traceHeaders() } });
     setPending(false);
     if (error) {
       setFormError(

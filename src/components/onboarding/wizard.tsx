@@ -11,11 +11,13 @@ import { CompanyStep, type TCompanyValues } from "./company-step";
 import { clearDraft, emptyDraft, readDraft, writeDraft, type TDraft, type TTier } from "./draft";
 import { EmailStep } from "./email-step";
 import { wizardErrorOf, type TFieldErrors } from "./field-errors";
+import { trackFunnelDebug, useFunnelDebugStream } from "./funnel-debug";
 import { FocusHeadingContext } from "./hooks";
 import { PlanStep } from "./plan-step";
 import { SessionView } from "./session-view";
 import { Stepper } from "./stepper";
 import { WizardHeader } from "./wizard-header";
+import { currentTraceId, startNewTrace } from "./wizard-trace";
 
 type TCreateInput = inferRouterInputs<AppRouter>["onboarding"]["create"];
 type TUtils = ReturnType<typeof api.useUtils>;
@@ -69,10 +71,12 @@ export function OnboardingWizard(props: TWizardProps) {
   const [sessionParam, setSessionParam] = useState(props.sessionId);
   const [planErrors, setPlanErrors] = useState<{ tier?: string; general: string | null }>({ general: null });
   const create = api.onboarding.create.useMutation();
+  useFunnelDebugStream(view.kind);
 
   const { user: initialUser, sessionId, defaultRegion, regions } = props;
   useEffect(() => {
     let current = true;
+    currentTraceId();
     const stored = readDraft({ region: defaultRegion, regions });
     const settle = (next: TView) => {
       if (!current) return;
@@ -111,6 +115,7 @@ export function OnboardingWizard(props: TWizardProps) {
   }
 
   async function onSignedIn(who: TSignedInUser) {
+    trackFunnelDebug("signed_in", { step: "code" });
     setUser(who);
     setCodeSentAt(null);
     const next = await startingView({ utils, user: who, sessionId: sessionParam, draft }).catch((): TView => ({ kind: "company" }));
@@ -118,8 +123,10 @@ export function OnboardingWizard(props: TWizardProps) {
   }
 
   async function signOut() {
+    trackFunnelDebug("signed_out");
     await authClient.signOut();
     clearDraft();
+    startNewTrace();
     forgetSessionParam();
     utils.onboarding.invalidate();
     setUser(null);
@@ -128,7 +135,9 @@ export function OnboardingWizard(props: TWizardProps) {
   }
 
   function startAnother() {
+    trackFunnelDebug("started_another", { step: "session" });
     forgetSessionParam();
+    startNewTrace();
     setDraft((d) => ({ ...emptyDraft(props.defaultRegion), email: d.email }));
     setPlanErrors({ general: null });
     go({ kind: "company" });
@@ -137,12 +146,14 @@ export function OnboardingWizard(props: TWizardProps) {
   async function submit(tier: TTier) {
     if (!user) return go({ kind: "email", notice: "Sign in again to finish setting up your platform." });
     setPlanErrors({ general: null });
+    trackFunnelDebug("plan_submitted", { step: "plan", properties: { tier, region: draft.region } });
     const input: TCreateInput = {
       platformName: draft.platformName.trim(),
       slug: draft.slug,
       tier,
       userId: user.id,
       region: draft.region as TCreateInput["region"],
+      traceId: currentTraceId(),
       ...(props.simulateFailureStage
         ? { simulate_failure_stage: props.simulateFailureStage as TCreateInput["simulate_failure_stage"] }
         : {}),
@@ -150,7 +161,9 @@ export function OnboardingWizard(props: TWizardProps) {
     try {
       const session = await create.mutateAsync(input);
       clearDraft();
+      trackFunnelDebug("onboarding_created", { step: "plan", properties: { onboarding_id: session.onboardingId, tier } });
       if (session.checkoutUrl) {
+        trackFunnelDebug("checkout_redirect", { step: "plan", properties: { tier } });
         window.location.assign(session.checkoutUrl);
         return;
       }
@@ -158,6 +171,7 @@ export function OnboardingWizard(props: TWizardProps) {
       go({ kind: "session", id: session.onboardingId });
     } catch (err) {
       const error = wizardErrorOf(err);
+      trackFunnelDebug("onboarding_create_failed", { step: "plan", properties: { fields: Object.keys(error.fields).join(",") || null } });
       if (error.signedOut) {
         setUser(null);
         return go({ kind: "email", notice: "Your sign-in expired. Sign in again; what you entered is kept." });
@@ -210,6 +224,7 @@ export function OnboardingWizard(props: TWizardProps) {
                   notice={view.notice}
                   onEmailChange={(email) => update({ email })}
                   onCodeSent={(email) => {
+                    trackFunnelDebug("code_requested", { step: "email", email });
                     update({ email });
                     setCodeSentAt(Date.now());
                     go({ kind: "code" });
@@ -220,7 +235,10 @@ export function OnboardingWizard(props: TWizardProps) {
                 <CodeStep
                   email={draft.email}
                   sentAt={codeSentAt}
-                  onResent={() => setCodeSentAt(Date.now())}
+                  onResent={() => {
+                    trackFunnelDebug("code_resent", { step: "code" });
+                    setCodeSentAt(Date.now());
+                  }}
                   onSignedIn={onSignedIn}
                   onChangeEmail={() => go({ kind: "email" })}
                 />
@@ -229,7 +247,10 @@ export function OnboardingWizard(props: TWizardProps) {
                 <CompanyStep
                   values={companyValues}
                   onChange={update}
-                  onContinue={() => go({ kind: "plan" })}
+                  onContinue={() => {
+                    trackFunnelDebug("company_submitted", { step: "company", properties: { region: draft.region } });
+                    go({ kind: "plan" });
+                  }}
                   regions={props.regions}
                   tenantBaseDomain={props.tenantBaseDomain}
                   serverErrors={view.errors}

@@ -1,7 +1,7 @@
 import { APIError, betterAuth } from "better-auth";
+import { createAuthMiddleware, isAPIError } from "better-auth/api";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
-import { createAuthMiddleware } from "better-auth/api";
 import { emailOTP } from "better-auth/plugins";
 import { env } from "@/env";
 import { recordAudit } from "@/server/services/audit/record-audit";
@@ -11,6 +11,7 @@ import { logger } from "@/server/logger";
 import { chargeAuthRateLimits, clientAddressOf, settleAuthRateLimits } from "./auth-rate-limits";
 import { withHashedSessionTokens } from "./hashed-session-client";
 import { digestOtp } from "./otp-digest";
+import { recordSignInMilestones } from "./record-sign-in-milestones";
 import { hasOperatorRole } from "./roles";
 import { OTP_EXPIRES_IN_SECONDS, sendSignInCode } from "./send-sign-in-code";
 
@@ -71,7 +72,16 @@ export function createAuth(opts: TCreateAuthOptions) {
     rateLimit: { enabled: false },
     hooks: {
       before: createAuthMiddleware(async (ctx) => chargeAuthRateLimits(ctx)),
-      after: createAuthMiddleware(async (ctx) => settleAuthRateLimits(ctx)),
+      after: createAuthMiddleware(async (ctx) => {
+        await settleAuthRateLimits(ctx);
+        // Funnel milestones of the wizard's trace: code sent, code verified.
+        await recordSignInMilestones({
+          db: opts.prisma,
+          path: ctx.path,
+          headers: ctx.headers,
+          failed: isAPIError(ctx.context.returned),
+        });
+      }),
     },
     emailAndPassword: {
       enabled: true,

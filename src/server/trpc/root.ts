@@ -4,6 +4,7 @@ import { onboardingRouter } from "@/server/routers/onboarding/router";
 import { operatorsRouter } from "@/server/routers/operators/router";
 import { opsRouter } from "@/server/routers/ops/router";
 import { systemRouter } from "@/server/routers/system/router";
+import { funnelRouter } from "@/server/routers/funnel/router";
 import { jobsRouter } from "@/server/routers/jobs/router";
 import { licensingRouter } from "@/server/routers/licensing/router";
 import { nodesRouter } from "@/server/routers/nodes/router";
@@ -24,6 +25,7 @@ export const appRouter = router({
   tenants: tenantsRouter,
   jobs: jobsRouter,
   trace: traceRouter,
+  funnel: funnelRouter,
   nodes: nodesRouter,
   placement: placementRouter,
   onboarding: onboardingRouter,

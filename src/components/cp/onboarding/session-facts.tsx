@@ -29,9 +29,9 @@ export function SessionFacts({ session }: { session: TOnboardingSession }) {
         <Fact label="Trace id" wide>
           {s.traceId ? (
             <Link
-              href={`/cp/jobs?q=${encodeURIComponent(s.traceId)}`}
+              href={`/cp/trace?q=${encodeURIComponent(s.traceId)}`}
               className={`break-all font-mono text-xs ${linkClass}`}
-              title="Every provision job of this trace"
+              title="Everything on this trace: funnel events, steps, provision stages, callbacks, webhooks"
             >
               {s.traceId}
             </Link>

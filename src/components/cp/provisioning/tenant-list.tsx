@@ -38,6 +38,15 @@ function LatestJob({ tenant }: { tenant: TTenant }) {
   );
 }
 
+/** The tenant's whole way in the trace explorer: signup, onboarding, provisioning, webhooks. */
+function TraceLink({ slug }: { slug: string }) {
+  return (
+    <Link href={`/cp/trace?q=${encodeURIComponent(slug)}`} className={link}>
+      Trace<span className="sr-only"> of {slug}</span>
+    </Link>
+  );
+}
+
 /** Tenants as a table, or as cards on phones. */
 export function TenantList({ items, now }: { items: TTenant[]; now: Date }) {
   return (
@@ -56,6 +65,7 @@ export function TenantList({ items, now }: { items: TTenant[]; now: Date }) {
               <span className="inline-flex items-center gap-1.5"><RegionTag region={t.region} /><span className="capitalize">{t.plan}</span></span>
               <NodeLink nodeId={t.node_id} />
               <LatestJob tenant={t} />
+              <TraceLink slug={t.slug} />
               <RelativeTime value={t.created_at} now={now} />
             </div>
           </li>
@@ -71,6 +81,7 @@ export function TenantList({ items, now }: { items: TTenant[]; now: Date }) {
               <Th className="whitespace-nowrap">Status</Th>
               <Th className="whitespace-nowrap">Node</Th>
               <Th className="whitespace-nowrap">Latest job</Th>
+              <Th className="whitespace-nowrap">Trace</Th>
               <Th className="whitespace-nowrap">Signed up</Th>
             </tr>
           </thead>
@@ -90,6 +101,7 @@ export function TenantList({ items, now }: { items: TTenant[]; now: Date }) {
                 <Td><TenantStatusBadge status={t.status} /></Td>
                 <Td><NodeLink nodeId={t.node_id} /></Td>
                 <Td><LatestJob tenant={t} /></Td>
+                <Td><TraceLink slug={t.slug} /></Td>
                 <Td><RelativeTime value={t.created_at} now={now} /></Td>
               </tr>
             ))}

@@ -25,12 +25,14 @@ export type TAuthCall = {
   ip?: string;
   /** An X-Forwarded-For header, as a client or proxy would send it. */
   forwardedFor?: string;
+  /** Extra request headers (e.g. the wizard's trace id). */
+  headers?: Record<string, string>;
 };
 
 /** Sends one request to `/api/auth<path>` through `auth.handler`. */
 export async function callAuth(path: string, call: TAuthCall = {}): Promise<Response> {
   const base = env().EMBARK_PUBLIC_URL;
-  const headers = new Headers({ origin: base, [peerAddressHeader()]: call.ip ?? nextClientIp() });
+  const headers = new Headers({ origin: base, [peerAddressHeader()]: call.ip ?? nextClientIp(), ...call.headers });
   if (call.forwardedFor !== undefined) headers.set("x-forwarded-for", call.forwardedFor);
   if (call.body !== undefined) headers.set("content-type", "application/json");
   if (call.cookie) headers.set("cookie", call.cookie);

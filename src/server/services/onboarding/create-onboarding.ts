@@ -4,6 +4,8 @@ import { AppError } from "@/server/errors";
 import { createCheckoutSession } from "@/server/integrations/stripe/create-checkout-session";
 import { withIdempotency } from "@/server/services/idempotency/with-idempotency";
 import { planAvailability } from "@/server/services/payments/plan-availability";
+import { recordFunnelMilestone } from "@/server/services/funnel/record-funnel-milestone";
+import { newTraceId } from "@/server/services/provisioning/ids";
 import { sortableId } from "@/server/services/shared/random-id";
 import { checkSlugAvailability } from "@/server/services/tenants/check-slug-availability";
 import { assertFailureSimulationAllowed, withSlugConflict } from "@/server/services/tenants/create-tenant";
@@ -39,6 +41,20 @@ async function assertUserExists(db: TDbOrTx, userId: string): Promise<void> {
       details: { field: "userId" },
     });
   }
+}
+
+/**
+ * The wizard's trace id, unless someone else's session or a provision job
+ * already carries it: a trace id sent by a browser must not join another
+ * person's trace.
+ */
+async function claimTraceId(tx: TDbOrTx, wanted: string | undefined, userId: string): Promise<string> {
+  if (!wanted) return newTraceId();
+  const [otherSession, job] = await Promise.all([
+    tx.onboardingSession.findFirst({ where: { traceId: wanted, userId: { not: userId } }, select: { id: true } }),
+    tx.provisionJob.findFirst({ where: { traceId: wanted }, select: { id: true } }),
+  ]);
+  return otherSession || job ? newTraceId() : wanted;
 }
 
 /**
@@ -101,6 +117,7 @@ export async function createOnboarding(opts: {
         await assertSlugFree(tx, input.slug, input.userId);
         const id = newOnboardingId();
         await supersedeUnpaid(tx, { userId: input.userId, slug: input.slug, by: id });
+        const traceId = await claimTraceId(tx, input.traceId, input.userId);
         const session = await tx.onboardingSession.create({
           data: {
             id,
@@ -113,9 +130,12 @@ export async function createOnboarding(opts: {
             simulateFailureStage: input.simulate_failure_stage ?? null,
             paymentStatus: paid ? "awaiting_payment" : "not_required",
             createdBy: opts.callerScope,
+            traceId,
             steps: { create: ONBOARDING_STEPS.map((s, position) => ({ key: s.key, label: s.label, position })) },
           },
         });
+        await recordFunnelMilestone(tx, { traceId, name: "company_submitted", step: "company", properties: { region } });
+        await recordFunnelMilestone(tx, { traceId, name: "plan_chosen", step: "plan", key: id, properties: { tier: input.tier, region } });
         if (!paid) await runCreatePlatform(tx, session, { onTaken: "throw" });
         return { id };
       },
@@ -156,5 +176,14 @@ export async function ensureCheckout(opts: {
     data: { checkoutSessionId: checkout.id, checkoutUrl: checkout.url },
     include: SESSION_VIEW_INCLUDE,
   });
+  if (updated.traceId) {
+    await recordFunnelMilestone(db, {
+      traceId: updated.traceId,
+      name: "checkout_started",
+      step: "plan",
+      key: checkout.id,
+      properties: { tier: updated.tier, region: updated.region },
+    });
+  }
   return onboardingView(updated);
 }

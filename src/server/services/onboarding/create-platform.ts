@@ -15,6 +15,7 @@ type TSessionForPlatform = {
   region: string;
   simulateFailureStage: string | null;
   createdBy: string;
+  traceId: string | null;
 };
 
 /**
@@ -43,6 +44,7 @@ export async function runCreatePlatform(
         simulate_failure_stage: (session.simulateFailureStage as TProvisionStage | null) ?? undefined,
       },
       createdBy: session.createdBy.startsWith("user:") ? session.createdBy.slice("user:".length) : null,
+      traceId: session.traceId,
     });
   } catch (err) {
     if (opts.onTaken === "fail" && err instanceof AppError && err.code === "CONFLICT") {

@@ -1,4 +1,5 @@
 import type { TDbOrTx } from "@/server/db";
+import { recordFunnelMilestone } from "@/server/services/funnel/record-funnel-milestone";
 import { runCreatePlatform } from "./create-platform";
 import { lockSession } from "./session-state";
 
@@ -25,6 +26,14 @@ export async function onCheckoutCompleted(opts: {
     return { onboardingId: session.id, started: false };
   }
   await tx.onboardingSession.update({ where: { id: session.id }, data: { paymentStatus: "paid" } });
+  if (session.traceId) {
+    await recordFunnelMilestone(tx, {
+      traceId: session.traceId,
+      name: "checkout_completed",
+      step: "plan",
+      properties: { tier: session.tier, region: session.region },
+    });
+  }
   const started = await runCreatePlatform(tx, session, { onTaken: "fail" });
   return { onboardingId: session.id, started: started !== null };
 }

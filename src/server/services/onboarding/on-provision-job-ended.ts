@@ -1,4 +1,5 @@
 import type { TDbOrTx } from "@/server/db";
+import { recordFunnelMilestone } from "@/server/services/funnel/record-funnel-milestone";
 import { emitWebhookEvent } from "@/server/services/webhooks/emit-webhook-event";
 import { scheduleAdvance } from "./advance-onboarding";
 import { failSession, lockSession } from "./session-state";
@@ -38,6 +39,19 @@ export async function onProvisionJobEnded(
       canonical_hostname: job.tenant.canonicalHostname,
       status: opts.status,
       ...(opts.status === "Failed" ? { failure_stage: opts.failureStage ?? null, message: opts.message ?? null } : {}),
+    },
+  });
+
+  await recordFunnelMilestone(tx, {
+    traceId: job.traceId,
+    name: opts.status === "Completed" ? "provisioning_completed" : "provisioning_failed",
+    step: "provision_infra",
+    key: opts.jobId,
+    properties: {
+      job_id: opts.jobId,
+      attempt: job.attempt,
+      region: job.region,
+      ...(opts.status === "Failed" ? { failure_stage: opts.failureStage ?? null } : {}),
     },
   });
 

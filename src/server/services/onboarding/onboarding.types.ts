@@ -5,6 +5,7 @@ import { ZProvisionStage } from "@/server/services/provisioning/provision-queue-
 import { ZTenantSlug } from "@/server/services/tenants/tenant-slug";
 import { jsonObject } from "@/server/validation/json-object";
 import { text } from "@/server/validation/text";
+import { ZTraceId } from "@/server/services/trace/trace-event";
 import { ONBOARDING_STATUSES, ONBOARDING_STEP_KEYS, PAYMENT_STATUSES, STEP_STATUSES } from "./steps";
 
 export const ZOnboardingId = z.string().regex(/^onb_[0-9A-Za-z]{10,40}$/, "not an onboarding id (onb_...)");
@@ -27,6 +28,10 @@ export const ZCreateOnboardingRequest = z
     region: ZRegion.optional().meta({ description: "Default from DEFAULT_REGION" }),
     simulate_failure_stage: ZProvisionStage.optional().meta({
       description: "Local runner only (400 otherwise): provisioning fails at this stage on the first attempt",
+    }),
+    traceId: ZTraceId.optional().meta({
+      description:
+        "The trace the wizard started before sign-in; the session, its provision job and every trace and funnel event carry it. Default (or when another tenant already uses it): a fresh one",
     }),
   })
   .meta({ id: "CreateOnboardingRequest" });

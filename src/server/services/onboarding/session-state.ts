@@ -1,4 +1,5 @@
 import type { TDbOrTx } from "@/server/db";
+import { recordFunnelMilestone } from "@/server/services/funnel/record-funnel-milestone";
 import { emitWebhookEvent } from "@/server/services/webhooks/emit-webhook-event";
 import { truncateText } from "@/server/validation/text";
 import type { TOnboardingStepKey } from "./steps";
@@ -56,11 +57,17 @@ export async function failSession(
     where: { id: opts.sessionId },
     data: { status: "failed", failedStep: opts.step, error, finishedAt: now },
   });
-  await emitWebhookEvent({
-    db: tx,
-    type: "onboarding.failed",
-    data: { ...(await sessionFacts(tx, opts.sessionId)), failed_step: opts.step, error },
-  });
+  const facts = await sessionFacts(tx, opts.sessionId);
+  await emitWebhookEvent({ db: tx, type: "onboarding.failed", data: { ...facts, failed_step: opts.step, error } });
+  if (facts.trace_id) {
+    await recordFunnelMilestone(tx, {
+      traceId: facts.trace_id,
+      name: "onboarding_failed",
+      step: opts.step,
+      key: `${opts.sessionId}:${facts.resume_count}`,
+      properties: { onboarding_id: opts.sessionId, tier: facts.tier, region: facts.region, failed_step: opts.step },
+    });
+  }
 }
 
 /** Completes a session whose steps are all done, and tells subscribers (onboarding.completed). */
@@ -75,6 +82,15 @@ export async function completeSession(tx: TDbOrTx, sessionId: string): Promise<v
     type: "onboarding.completed",
     data: { ...facts, url: facts.canonical_hostname ? `https://${facts.canonical_hostname}` : null },
   });
+  if (facts.trace_id) {
+    await recordFunnelMilestone(tx, {
+      traceId: facts.trace_id,
+      name: "onboarding_completed",
+      step: "verify",
+      key: sessionId,
+      properties: { onboarding_id: sessionId, tier: facts.tier, region: facts.region },
+    });
+  }
 }
 
 /** Starts (or starts again) a step: running, one more attempt, a fresh start time and no error. */

@@ -59,12 +59,14 @@ export function assertFailureSimulationAllowed(stage: string | null | undefined)
 /**
  * Registers a tenant and its first provision job in the caller's
  * transaction: the tenant, a placement with its capacity reserved, the job
- * (Pending, fresh trace id), a trace event and the dispatch background job.
- * A taken slug is CONFLICT (and the caller's transaction rolls back).
+ * (Pending), a trace event and the dispatch background job. The job carries
+ * `traceId` when the caller has one (the wizard's, from its first step) and
+ * no other tenant's job uses it; otherwise a fresh one. A taken slug is
+ * CONFLICT (and the caller's transaction rolls back).
  */
 export async function registerTenant(
   tx: TDbOrTx,
-  opts: { input: TCreateTenantInput; createdBy?: string | null },
+  opts: { input: TCreateTenantInput; createdBy?: string | null; traceId?: string | null },
 ): Promise<TRegisteredTenant> {
   const config = env();
   const { input } = opts;
@@ -77,7 +79,7 @@ export async function registerTenant(
   if (taken) throw slugTaken(slug);
   const tenantId = newTenantId();
   const jobId = newProvisionJobId();
-  const traceId = newTraceId();
+  const traceId = await traceIdFor(tx, opts.traceId);
   // A slug taken by a concurrent signup fails the insert below and rolls the reservation back with it.
   const placement = await reservePlacement({ db: tx, request: { region, plan } });
   await tx.tenant.create({
@@ -126,6 +128,13 @@ export async function registerTenant(
     plan,
     placement,
   };
+}
+
+/** The caller's trace id unless a provision job already carries it (one trace, one tenant). */
+async function traceIdFor(tx: TDbOrTx, wanted: string | null | undefined): Promise<string> {
+  if (!wanted) return newTraceId();
+  const used = await tx.provisionJob.findFirst({ where: { traceId: wanted }, select: { id: true } });
+  return used ? newTraceId() : wanted;
 }
 
 /** Runs `work` and turns a slug collision at commit into CONFLICT. */

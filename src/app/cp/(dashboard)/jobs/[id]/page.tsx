@@ -113,7 +113,15 @@ export default async function ProvisionJobPage({ params }: { params: Promise<{ i
               <Fact label="Created"><RelativeTime value={job.created_at} now={now} /></Fact>
               <Fact label="Started"><Time value={job.started_at} /></Fact>
               <Fact label="Finished"><Time value={job.finished_at} /></Fact>
-              <Fact label="Trace id" wide><span className="break-all font-mono text-xs">{job.trace_id}</span></Fact>
+              <Fact label="Trace id" wide>
+                <Link
+                  href={`/cp/trace?q=${encodeURIComponent(job.trace_id)}`}
+                  className="break-all font-mono text-xs text-indigo-700 hover:underline"
+                  title="Everything on this trace in the trace explorer"
+                >
+                  {job.trace_id}
+                </Link>
+              </Fact>
             </dl>
           </Card>
           <PlacementCard

@@ -272,6 +272,8 @@ function withJsonAt(example: unknown, path: TPath, json: string | undefined): st
  */
 export function mutatedExample(example: Record<string, unknown>): fc.Arbitrary<string> {
   const places = placesIn(example);
+  // An empty example has no value to spoil: only unknown fields can be added.
+  if (places.length === 0) return fc.tuple(nastyString, badValueJson).map(([key, bad]) => withJsonAt(example, [key], bad));
   const poison = fc.constantFrom("\u0000", "\ud800", "\udfff");
   return fc.oneof(
     fc.tuple(fc.constantFrom(...places), badValueJson).map(([path, bad]) => withJsonAt(example, path, bad)),

@@ -42,5 +42,25 @@ export function operationExamples(ids: { jobId: string; traceId: string }): Reco
       steps: [{ key: "provision_infra", status: "failed", result: { job_id: ids.jobId, nested: { a: [1] } }, error: "failed" }],
     },
     "POST /internal/onboarding/{id}/deploy-complete": { status: "failed", message: "the deploy failed", url: "https://fuzz.example.com/run/1" },
+    "POST /internal/funnel-events/ingest": {
+      source: "fuzz_source",
+      events: [
+        {
+          event_id: "0b8f3c1e-6c1f-4d5a-9f00-fuzz00000001",
+          name: "step_viewed",
+          step: "company",
+          session_id: "fuzz-session",
+          trace_id: ids.traceId,
+          email: "fuzz@example.com",
+          properties: { plan: "starter", nested: { list: [1, "two"] } },
+          occurred_at: "2026-01-01T10:00:00Z",
+        },
+      ],
+    },
+    "POST /v1/tenants/{tenant_id}/portal-domains": { domain: "portal.fuzz-widgets.example.com" },
+    "POST /internal/license/register-tenant": { company_name: "Fuzz Appliances", contact_email: "it@fuzz.example.com", edition: "essentials" },
+    "POST /internal/license/install-codes/reissue": { email: "it@fuzz.example.com" },
+    "POST /v1/license/register": { install_code: "ABCD-EFGH-JKMN-PQRS", appliance_id: "appliance-fuzz-1" },
+    "POST /v1/license/check-in": {},
   };
 }

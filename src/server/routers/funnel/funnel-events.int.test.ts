@@ -67,6 +67,23 @@ describe("POST /internal/funnel-events/ingest", () => {
     expect(await storedCount()).toBe(2);
   });
 
+  it("rejects by index, never with a 5xx, an event nested thousands deep, NUL in a property and a JSON-breaking string", async () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 3000; i++) deep = { a: deep };
+    let deepProps: unknown = 1;
+    for (let i = 0; i < 3000; i++) deepProps = { a: deepProps };
+    const res = await ingest({
+      source: "web",
+      events: [deep, event({ properties: deepProps }), event({ properties: { note: "a\u0000b" } }), event({ properties: { k: "\ud800" } }), event()],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.accepted).toBe(1);
+    expect(res.body.rejected.map((r: TJsonBody) => r.index)).toEqual([0, 1, 2, 3]);
+    expect(res.body.rejected[1].error).toMatch(/nest deeper than 32/);
+    expect(res.body.rejected[2].error).toMatch(/NUL/);
+    expect(await storedCount()).toBe(1);
+  });
+
   it("answers 413 and writes nothing beyond 500 events or 1 MiB", async () => {
     const tooMany = await ingest({ source: "web", events: Array.from({ length: 501 }, () => event()) });
     expect(tooMany.status).toBe(413);

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { text } from "@/server/validation/text";
 import { revokeAppliance, revokeEntitlement } from "@/server/services/licensing/revoke-licensing";
 import { auditActorOf } from "@/server/trpc/principal";
 import { operatorProcedure } from "@/server/trpc/procedures";
 
-const ZRevokeInput = z.object({ id: z.string().min(1).max(64) });
+const ZRevokeInput = z.object({ id: text().min(1).max(64) });
 const ZRevokeOutput = z.object({ revoked: z.boolean() });
 
 export const revokeEntitlementRoute = operatorProcedure("operator")

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase } from "../../../../test/support/db";
+import { seedUsers } from "../../../../test/support/user-factory";
 import type { TUserRole } from "@/server/auth/roles";
 import { startJobRuntime, stopJobRuntime } from "@/jobs/runtime";
 import { db } from "@/server/db";
@@ -26,7 +27,11 @@ const OPERATOR_WORDS = /STRIPE_|GITHUB_|TENANT_HEALTH|ansible|pulumi|zuplo|failu
 // The web role enqueues without working jobs, so sessions stay where the test puts them.
 beforeAll(() => startJobRuntime({ role: "web" }));
 afterAll(() => stopJobRuntime());
-beforeEach(() => resetDatabase());
+beforeEach(async () => {
+  await resetDatabase();
+  // An onboarding names an existing user.
+  await seedUsers(["alice", "bob", "erin", "fay", "gus"]);
+});
 
 /** A session of `userId` stopped where the local runner's simulated Ansible failure leaves one, with GitHub unconfigured. */
 async function failedSession(userId: string, slug: string): Promise<string> {

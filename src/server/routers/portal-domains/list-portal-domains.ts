@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/server/validation/text";
 import { listPortalDomains, ZPortalDomainList } from "@/server/services/portal-domains/list-portal-domains";
 import { ZPortalDomainStatus } from "@/server/services/portal-domains/portal-domain-view";
 import { operatorProcedure } from "@/server/trpc/procedures";
@@ -7,7 +8,7 @@ export const listPortalDomainsRoute = operatorProcedure("viewer")
   .input(
     z.object({
       status: z.union([ZPortalDomainStatus, z.enum(["failed", "in_progress"])]).optional(),
-      q: z.string().max(200).optional(),
+      q: text().max(200).optional(),
     }),
   )
   .output(ZPortalDomainList)

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { text } from "@/server/validation/text";
 import { ZPortalDomainId } from "@/server/services/portal-domains/portal-domain-ids";
 
 export const ZSubmitPortalDomainRequest = z
   .strictObject({
     tenant_id: z.uuid("tenant_id must be a UUID"),
-    domain: z.string().max(300, "domain is too long").meta({ description: "Host name such as portal.example.com; a URL is accepted and reduced to its host" }),
+    domain: text().max(300, "domain is too long").meta({ description: "Host name such as portal.example.com; a URL is accepted and reduced to its host" }),
   })
   .meta({ id: "SubmitPortalDomainRequest" });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { jsonObject } from "@/server/validation/json-object";
 import { ZTraceId } from "@/server/services/trace/trace-event";
 
 /** Most events a batch may carry; more is 413 and nothing is written. */
@@ -34,7 +35,7 @@ export const ZFunnelEventInput = z
     trace_id: ZTraceId.optional(),
     email: z.string().trim().max(320).pipe(z.email("email must be an email address")).optional().meta({ description: "Stored only as its SHA-256 fingerprint" }),
     email_fingerprint: ZEmailFingerprint.optional(),
-    properties: z.record(z.string(), z.unknown()).optional().meta({ description: "Free-form; scrubbed before it is stored" }),
+    properties: jsonObject().optional().meta({ description: "Free-form; scrubbed before it is stored" }),
     occurred_at: z.iso.datetime({ offset: true }).optional().meta({ description: "Default: when it arrives" }),
   })
   .meta({ id: "FunnelEventInput" });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase } from "../../../../test/support/db";
+import { seedUsers } from "../../../../test/support/user-factory";
 import { restCall, type TJsonBody } from "../../../../test/support/rest-call";
 import { startRestServer, type TRestServer } from "../../../../test/support/rest-server";
 import { newWizardTraceId } from "@/components/onboarding/wizard-trace";
@@ -26,7 +27,11 @@ afterAll(async () => {
   await stopJobRuntime();
   await server.close();
 });
-beforeEach(() => resetDatabase());
+beforeEach(async () => {
+  await resetDatabase();
+  // An onboarding names an existing user.
+  await seedUsers(["user-a", "user-b"]);
+});
 
 async function codeFromOutbox(to: string): Promise<string> {
   const row = await eventually(() => db().outboxMessage.findFirst({ where: { to }, select: { id: true } }), { what: "the code mail" });

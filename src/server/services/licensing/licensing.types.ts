@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/server/validation/text";
 
 export const EDITIONS = ["essentials", "pro", "premium"] as const;
 export const ZEdition = z.enum(EDITIONS);
@@ -14,7 +15,7 @@ export const ZContactEmail = z
   .transform((v) => v.toLowerCase())
   .pipe(z.email());
 
-export const ZCompanyName = z.string().trim().min(2).max(100);
+export const ZCompanyName = text().trim().min(2).max(100);
 
 export const ZRegisterTenantRequest = z.strictObject({
   company_name: ZCompanyName,

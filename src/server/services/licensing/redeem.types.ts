@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { text } from "@/server/validation/text";
 import { ZEdition } from "./licensing.types";
 
 export const ZRedeemRequest = z.strictObject({
-  install_code: z.string().min(1).max(64),
+  install_code: text().min(1).max(64),
   /** The appliance's own stable id (machine id or similar). */
   appliance_id: z
     .string()

@@ -31,7 +31,7 @@ async function expectJsonError(req: TRawRequest, status: number, code: string) {
   const res = await sendRaw(base, req);
   expect(res.status, describeRequest(req)).toBe(status);
   expect(res.contentType, describeRequest(req)).toMatch(/^application\/json/);
-  expect((JSON.parse(res.body) as { error: { code: string; message: string } }).error).toEqual({ code, message: expect.any(String) });
+  expect((JSON.parse(res.body) as { error: { code: string; message: string } }).error).toMatchObject({ code, message: expect.any(String) });
   return res;
 }
 

@@ -3,6 +3,7 @@ import { findFreePort } from "../src/server/database/free-port";
 import { startFakeStripe, type TFakeStripe } from "../src/server/integrations/stripe/stripe-test-server";
 import { startExtraEmbark } from "./support/appliance-server";
 import { E2E_ADMIN } from "./support/config";
+import { confirmWithDialog, recordNativeDialogs } from "./support/confirm";
 import { shot } from "./support/shots";
 import { signIn } from "./support/sign-in";
 
@@ -49,8 +50,9 @@ test("an essentials order shows its install code, and an operator reissues it in
   const row = page.getByTestId("registry-tenant-row").filter({ hasText: company });
   await expect(row).toBeVisible();
   await expect(page.getByText(first)).toHaveCount(0);
-  page.once("dialog", (d) => void d.accept());
-  await row.getByRole("button", { name: "Reissue code" }).click();
+  const nativeDialogs = recordNativeDialogs(page);
+  await confirmWithDialog(page, row.getByRole("button", { name: "Reissue code" }), { title: "Send a new install code?", confirm: "Reissue code" });
+  expect(nativeDialogs).toEqual([]);
   await expect(row.getByRole("status")).toHaveText("New code emailed");
   const codes = page.getByTestId("install-code-row").filter({ hasText: company });
   await expect(codes).toHaveCount(2);

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import pg from "pg";
 import { E2E_ADMIN, E2E_PORT } from "./support/config";
+import { confirmWithDialog, recordNativeDialogs } from "./support/confirm";
 import { shot } from "./support/shots";
 import { codeFromOutbox } from "./support/outbox-code";
 import { signIn } from "./support/sign-in";
@@ -93,8 +94,9 @@ test("a tenant's user adds a portal domain; an operator reconciles and disables 
   await expect(op.getByTestId("reconcile-queued")).toBeVisible();
   await shot(op, "cp-portal-domain");
 
-  op.once("dialog", (d) => void d.accept());
-  await op.getByRole("button", { name: "Disable" }).click();
+  const nativeDialogs = recordNativeDialogs(op);
+  await confirmWithDialog(op, op.getByRole("button", { name: "Disable" }), { title: `Disable ${domain}?`, confirm: "Disable domain" });
+  expect(nativeDialogs).toEqual([]);
   await expect(op.getByTestId("domain-status")).toHaveText("Disabled");
   await expect(op.getByTestId("domain-status-message")).toContainText(/Disabled/);
   await expect(op.getByRole("button", { name: "Disable" })).toHaveCount(0);

@@ -13,7 +13,7 @@ type TCreated = { job_id: string; tenant_id: string; trace_id: string };
 
 async function signUpTenant(
   request: APIRequestContext,
-  body: { company_name: string; subdomain_slug: string; simulate_failure_stage?: string },
+  body: { company_name: string; subdomain_slug: string; simulate_failure_stage?: string; plan?: string },
 ): Promise<TCreated> {
   const res = await request.post("/v1/tenants", {
     data: body,
@@ -39,7 +39,8 @@ const RUN_TIMEOUT = 45_000;
 test("an operator finds a failed provision job, reads its trace, retries it and follows it to a live tenant", async ({ page, request }) => {
   test.setTimeout(150_000);
   const good = { company_name: `Okra Foods ${run}`, subdomain_slug: `okra-${run}` };
-  const bad = { company_name: `Fennel Labs ${run}`, subdomain_slug: `fennel-${run}`, simulate_failure_stage: "ansible" };
+  // Scale is dedicated (allowed to the internal key): always a new server, so register_node runs whatever nodes earlier tests left.
+  const bad = { company_name: `Fennel Labs ${run}`, subdomain_slug: `fennel-${run}`, simulate_failure_stage: "ansible", plan: "scale" };
   const goodJob = await signUpTenant(request, good);
   const badJob = await signUpTenant(request, bad);
 

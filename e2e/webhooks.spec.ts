@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { startWebhookTestReceiver, type TWebhookTestReceiver } from "../src/server/services/webhooks/webhook-test-receiver";
 import { E2E_ADMIN, E2E_VIEWER } from "./support/config";
+import { confirmWithDialog, recordNativeDialogs } from "./support/confirm";
 import { shot } from "./support/shots";
 import { signIn } from "./support/sign-in";
 import { e2eState } from "./support/state";
@@ -87,8 +88,9 @@ test("an admin subscribes an endpoint, sees its secret once, and replays a deliv
   await expect(page.getByTestId("delivery-status")).toHaveText("retrying");
   await shot(page, "webhooks-delivery-retrying");
 
-  page.once("dialog", (dialog) => void dialog.accept());
-  await page.getByRole("button", { name: "Replay" }).click();
+  const nativeDialogs = recordNativeDialogs(page);
+  await confirmWithDialog(page, page.getByRole("button", { name: "Replay" }), { title: "Send this event again?", confirm: "Replay" });
+  expect(nativeDialogs).toEqual([]);
   await expect(log.locator('li[data-trigger="replay"][data-status-code="200"]')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId("delivery-status")).toHaveText("succeeded");
   const replayed = receiver.received.at(-1)!;

@@ -15,8 +15,17 @@ export async function startExtraEmbark(opts: { name: string; port: number; env: 
   for (const k of ["NODE_ENV", "DATABASE_URL", "INTERNAL_API_KEY", "AUTH_SECRET", "EMBARK_PUBLIC_URL"]) delete env[k];
   const url = `http://127.0.0.1:${opts.port}`;
   const log = openSync(path.join(dataDir, "server.log"), "a");
-  const server: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/.bin/tsx"), "scripts/embark.ts", "start"], {
-    env: { ...env, PORT: String(opts.port), EMBARK_DATA_DIR: dataDir, EMBARK_PUBLIC_URL: url, LOG_LEVEL: "warn", ...opts.env },
+  const server: ChildProcess = spawn(process.execPath, [path.resolve("scripts/launch.mjs"), "start"], {
+    env: {
+      ...env,
+      PORT: String(opts.port),
+      EMBARK_DATA_DIR: dataDir,
+      EMBARK_PUBLIC_URL: url,
+      LOG_LEVEL: "warn",
+      // The build the shared server made has the wizard's debug stream on; the same value keeps the launcher from rebuilding it.
+      NEXT_PUBLIC_ONBOARDING_DEBUG: "1",
+      ...opts.env,
+    },
     stdio: ["ignore", log, log],
   });
   const deadline = Date.now() + 120_000;

@@ -443,12 +443,24 @@ export function answerProblem(req: TRawRequest, res: TRawResponse): string | und
   if (res.status < 400 || req.method === "HEAD") return undefined;
   if (!/^application\/json/.test(res.contentType)) return `error ${res.status} is ${res.contentType || "without a content-type"}`;
   try {
-    const body = JSON.parse(res.body) as { error?: { code?: unknown; message?: unknown } };
+    const parsed = JSON.parse(res.body) as unknown;
+    // The tRPC transport answers in tRPC's own error envelope (its clients read it): a message and data.code, one per batch member.
+    if (/^\/api\/trpc(\/|$)/.test(req.path) && isTrpcErrorAnswer(parsed)) return undefined;
+    const body = parsed as { error?: { code?: unknown; message?: unknown } };
     if (typeof body.error?.code !== "string" || typeof body.error.message !== "string") return `error ${res.status} lacks { error: { code, message } }`;
   } catch {
     return `error ${res.status} is not JSON`;
   }
   return undefined;
+}
+
+/** A tRPC error answer: `{ error: { message, data: { code } } }`, or an array of answers for a batch. */
+function isTrpcErrorAnswer(body: unknown): boolean {
+  const one = (b: unknown) => {
+    const e = (b as { error?: { message?: unknown; data?: { code?: unknown } } } | null)?.error;
+    return typeof e?.message === "string" && typeof e.data?.code === "string";
+  };
+  return Array.isArray(body) ? body.length > 0 && body.every((b) => one(b) || (b as { result?: unknown } | null)?.result !== undefined) : one(body);
 }
 
 /** A short description of a request for failure messages. */

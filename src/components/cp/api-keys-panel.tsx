@@ -4,6 +4,7 @@ import { useState } from "react";
 import { api } from "@/trpc/react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Card, CardHeader, EmptyState } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -119,16 +120,17 @@ export function ApiKeysPanel({ scopes, canManage }: { scopes: string[]; canManag
                     {k.revokedAt ? (
                       <Badge tone="bad">revoked</Badge>
                     ) : (
-                      <Button
+                      <ConfirmButton
                         variant="secondary"
                         size="sm"
                         disabled={revoke.isPending}
-                        onClick={() => {
-                          if (window.confirm(`Revoke "${k.name}"? Callers using it get 401 at once.`)) revoke.mutate({ id: k.id });
-                        }}
+                        title={`Revoke "${k.name}"?`}
+                        body="Callers using this key get 401 at once. A revoked key cannot be restored."
+                        confirmLabel="Revoke key"
+                        onConfirm={() => revoke.mutate({ id: k.id })}
                       >
                         Revoke
-                      </Button>
+                      </ConfirmButton>
                     )}
                   </Td>
                 </tr>

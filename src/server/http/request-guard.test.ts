@@ -17,7 +17,12 @@ describe("guardVerdict", () => {
     },
   );
 
+  it.each(["/v1/../jobs", "/api/./health", "/internal/%2e%2e/x", "/v1/%2E/jobs", "/..", "/a/.%2e/b"])("answers the dot segments of %s with a 400", (url) => {
+    expect(guardVerdict("GET", url)).toMatchObject({ status: 400, code: "BAD_REQUEST", message: expect.stringMatching(/segments/) });
+  });
+
   it("lets ordinary requests through, whatever their query string", () => {
+    expect(guardVerdict("GET", "/v1/jobs/..job/a...b/.well-known/jwks.json?x=/../")).toBeUndefined();
     expect(guardVerdict("GET", "/v1/jobs/job_abc%20def?q=%ZZ")).toBeUndefined();
     expect(guardVerdict("OPTIONS", "/")).toBeUndefined();
     expect(guardVerdict("GET", "http://host/%E2%82%AC")).toBeUndefined();

@@ -20,6 +20,19 @@ export function isDecodablePath(path: string): boolean {
 }
 
 /**
+ * True when a segment of the path is `.` or `..` (also percent-encoded).
+ * Browsers resolve them before sending; a raw one would move a request out
+ * of the API prefixes after the fact, so it is refused instead.
+ */
+export function hasDotSegment(path: string): boolean {
+  const start = path.indexOf("://") === -1 ? 0 : path.indexOf("/", path.indexOf("://") + 3);
+  return path
+    .slice(Math.max(start, 0))
+    .split("/")
+    .some((segment) => /^(\.|%2e){1,2}$/i.test(segment));
+}
+
+/**
  * Why a request cannot reach Next.js, or undefined when it can. Next answers
  * these with a plain-text 500 (and a logged stack trace): an unsupported method
  * or an undecodable path before the proxy or any route runs, a router-state
@@ -43,6 +56,9 @@ export function guardVerdict(
   const path = queryAt === -1 ? url : url.slice(0, queryAt);
   if (!isDecodablePath(path)) {
     return { status: 400, code: "BAD_REQUEST", message: "The request path is not valid percent-encoded UTF-8" };
+  }
+  if (hasDotSegment(path)) {
+    return { status: 400, code: "BAD_REQUEST", message: "The request path must not contain . or .. segments" };
   }
   if (routerState !== undefined && (Array.isArray(routerState) || !isReadableRouterState(routerState))) {
     return { status: 400, code: "BAD_REQUEST", message: "The next-router-state-tree header is malformed" };

@@ -37,7 +37,7 @@ export function OperatorsPanel({ canManage, selfId }: { canManage: boolean; self
               <Th>Operator</Th>
               <Th>Role</Th>
               <Th>Status</Th>
-              <Th className="hidden sm:table-cell">Added</Th>
+              <Th className="hidden 2xl:table-cell">Added</Th>
               {canManage ? <Th><span className="sr-only">Actions</span></Th> : null}
             </tr>
           </thead>
@@ -46,13 +46,13 @@ export function OperatorsPanel({ canManage, selfId }: { canManage: boolean; self
               const asking = confirming?.id === o.id ? confirming.action : null;
               return (
                 <tr key={o.id} aria-label={o.email}>
-                  <Td className="max-w-[14rem] whitespace-normal">
+                  <Td className="min-w-[12rem] whitespace-normal">
                     <p className="font-medium text-slate-900">{o.name}{o.id === selfId ? <span className="font-normal text-slate-500"> (you)</span> : null}</p>
-                    <p className="break-all text-xs text-slate-500">{o.email}</p>
+                    <p className="text-xs text-slate-500 [overflow-wrap:anywhere]">{o.email}</p>
                   </Td>
                   <Td className="capitalize">{o.role}</Td>
                   <Td>{o.disabledAt ? <Badge tone="bad">disabled</Badge> : <Badge tone="good">active</Badge>}</Td>
-                  <Td className="hidden sm:table-cell"><Time value={o.createdAt} /></Td>
+                  <Td className="hidden 2xl:table-cell"><Time value={o.createdAt} /></Td>
                   {canManage ? (
                     <Td className="text-right">
                       {o.id === selfId ? (

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { api } from "@/trpc/react";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 /** Reconcile now and Disable, for operators on a domain's page. */
 export function DomainActions({ id, domain, disabled }: { id: string; domain: string; disabled: boolean }) {
@@ -17,17 +18,16 @@ export function DomainActions({ id, domain, disabled }: { id: string; domain: st
           {reconcile.isPending ? "Queuing…" : "Reconcile now"}
         </Button>
         {!disabled ? (
-          <Button
+          <ConfirmButton
             variant="danger"
             disabled={disable.isPending}
-            onClick={() => {
-              if (window.confirm(`Disable ${domain}? Its certificate, gateway and routes are deleted from the cluster.`)) {
-                disable.mutate({ id });
-              }
-            }}
+            title={`Disable ${domain}?`}
+            body="Its certificate, gateway and routes are deleted from the cluster, and the portal stops answering on this domain."
+            confirmLabel="Disable domain"
+            onConfirm={() => disable.mutate({ id })}
           >
             {disable.isPending ? "Disabling…" : "Disable"}
-          </Button>
+          </ConfirmButton>
         ) : null}
       </div>
       {reconcile.data ? (

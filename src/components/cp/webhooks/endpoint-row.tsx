@@ -6,6 +6,7 @@ import { useState } from "react";
 import { api } from "@/trpc/react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Time } from "@/components/ui/time";
 import type { TWebhookEventType } from "@/server/services/webhooks/event-types";
 import type { TWebhookEndpointListItem } from "@/server/services/webhooks/list-webhook-endpoints";
@@ -52,29 +53,29 @@ export function EndpointRow({ endpoint: e, canManage }: { endpoint: TWebhookEndp
           <Button variant="secondary" size="sm" disabled={busy} onClick={() => update.mutate({ id: e.id, enabled: !e.enabled })}>
             {e.enabled ? "Disable" : "Enable"}
           </Button>
-          <Button
+          <ConfirmButton
             variant="secondary"
             size="sm"
             disabled={busy}
-            onClick={() => {
-              if (window.confirm(`Rotate the signing secret of ${e.url}? Requests are signed with the new secret at once; the receiver must be updated.`)) {
-                rotate.mutate({ id: e.id });
-              }
-            }}
+            title="Rotate the signing secret?"
+            body={<>Requests to <span className="break-all font-medium">{e.url}</span> are signed with the new secret at once; the receiver must be updated.</>}
+            confirmLabel="Rotate secret"
+            onConfirm={() => rotate.mutate({ id: e.id })}
           >
             Rotate secret
-          </Button>
-          <Button
+          </ConfirmButton>
+          <ConfirmButton
             variant="secondary"
             size="sm"
             className="text-rose-700"
             disabled={busy}
-            onClick={() => {
-              if (window.confirm(`Delete ${e.url}? Its deliveries and their logs are deleted too.`)) remove.mutate({ id: e.id });
-            }}
+            title="Delete this endpoint?"
+            body={<><span className="break-all font-medium">{e.url}</span> stops receiving events; its deliveries and their logs are deleted too.</>}
+            confirmLabel="Delete endpoint"
+            onConfirm={() => remove.mutate({ id: e.id })}
           >
             Delete
-          </Button>
+          </ConfirmButton>
         </div>
       ) : null}
       {error ? <p role="alert" className="mt-3 rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-700">{error}</p> : null}

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { TJobDefinition } from "./define-job";
 import { funnelPurgeJob } from "./definitions/funnel/purge";
+import { licensingMaintainJob } from "./definitions/licensing/maintain";
 import { mailSendJob } from "./definitions/mail/send";
 import { onboardingAdvanceJob } from "./definitions/onboarding/advance";
 import { outboxMaintainJob } from "./definitions/outbox/maintain";
@@ -14,6 +15,7 @@ import { sendJob, type TEnqueueOptions } from "./send-job";
 /** Every background job this app runs. Add a definition here to make it enqueueable and worked. */
 const DEFINITIONS = [
   funnelPurgeJob,
+  licensingMaintainJob,
   mailSendJob,
   onboardingAdvanceJob,
   outboxMaintainJob,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { decodeProtectedHeader } from "jose";
+import { peerAddressHeader } from "@/server/network/peer-address";
 import { restCall } from "../../../../test/support/rest-call";
 import { resetDatabase } from "../../../../test/support/db";
 import { startJobRuntime, stopJobRuntime } from "@/jobs/runtime";
@@ -250,9 +251,12 @@ describe("reissue", () => {
 });
 
 describe("rate limits", () => {
+  /** A request as the HTTP server hands it on: the connection's address in the per-process peer header. */
+  const from = (address: string, extra: Record<string, string> = {}) => ({ [peerAddressHeader()]: address, ...extra });
+
   it("answers 429 with Retry-After per client address", async () => {
     applyLicensingEnv({ LICENSE_RATE_LIMIT_PER_ADDRESS: "3" });
-    const headers = { "x-forwarded-for": "203.0.113.9" };
+    const headers = from("203.0.113.9");
     for (let i = 0; i < 3; i++) expect((await redeem("ABCD-EFGH-JKMN", "box", headers)).status).not.toBe(429);
     const res = await restCall("POST", "/v1/license/register", { body: { install_code: "ABCD-EFGH-JKMN", appliance_id: "box" }, token: null, headers });
     expect(res.status).toBe(429);
@@ -266,7 +270,28 @@ describe("rate limits", () => {
     );
     expect(raw.status).toBe(429);
     expect(Number(raw.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect((await redeem("ABCD-EFGH-JKMN", "box", { "x-forwarded-for": "203.0.113.10" })).status).not.toBe(429);
+    expect((await redeem("ABCD-EFGH-JKMN", "box", from("203.0.113.10"))).status).not.toBe(429);
+  });
+
+  it("counts a direct client by its connection, whatever X-Forwarded-For it makes up", async () => {
+    applyLicensingEnv({ LICENSE_RATE_LIMIT_PER_ADDRESS: "3" });
+    const statuses = [];
+    for (let i = 0; i < 5; i++) {
+      statuses.push((await redeem("ABCD-EFGH-JKMN", "box", from("203.0.113.20", { "x-forwarded-for": `192.0.2.${i}` }))).status);
+    }
+    expect(statuses.slice(3)).toEqual([429, 429]);
+  });
+
+  it("believes X-Forwarded-For from a trusted proxy", async () => {
+    applyLicensingEnv({ LICENSE_RATE_LIMIT_PER_ADDRESS: "2", TRUSTED_PROXIES: "10.0.0.1" });
+    try {
+      const viaProxy = (client: string) => redeem("ABCD-EFGH-JKMN", "box", from("10.0.0.1", { "x-forwarded-for": client }));
+      const statuses = [(await viaProxy("198.51.100.1")).status, (await viaProxy("198.51.100.1")).status, (await viaProxy("198.51.100.1")).status];
+      expect(statuses[2]).toBe(429);
+      expect((await viaProxy("198.51.100.2")).status).not.toBe(429);
+    } finally {
+      applyLicensingEnv({ TRUSTED_PROXIES: undefined });
+    }
   });
 
   it("answers 429 per code prefix across addresses", async () => {
@@ -274,7 +299,7 @@ describe("rate limits", () => {
     const body = "QQQQEFGHJKM";
     const code = body + checkCharacter(body);
     const statuses = [];
-    for (let i = 0; i < 3; i++) statuses.push((await redeem(code, "box", { "x-forwarded-for": `198.51.100.${i}` })).status);
+    for (let i = 0; i < 3; i++) statuses.push((await redeem(code, "box", from(`198.51.100.${i}`))).status);
     expect(statuses).toEqual([422, 422, 429]);
   });
 });

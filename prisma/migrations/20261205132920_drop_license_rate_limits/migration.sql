@@ -1,0 +1,2 @@
+-- DropTable
+DROP TABLE "license_rate_limits";

@@ -85,7 +85,8 @@ export const FUNNEL_EVENT_SELECT = {
   receivedAt: true,
 } as const;
 
-type TRow = {
+/** A funnel_events row as selected by FUNNEL_EVENT_SELECT. */
+export type TFunnelEventRow = {
   id: bigint;
   eventId: string;
   source: string;
@@ -99,7 +100,7 @@ type TRow = {
   receivedAt: Date;
 };
 
-export function toFunnelEvent(row: TRow): TFunnelEvent {
+export function toFunnelEvent(row: TFunnelEventRow): TFunnelEvent {
   return {
     id: row.id.toString(),
     event_id: row.eventId,

@@ -7,22 +7,13 @@ import {
   MAX_FUNNEL_BATCH_BYTES,
   MAX_FUNNEL_BATCH_EVENTS,
   ZFunnelEventInput,
+  type TFunnelEventRow,
   type TFunnelIngestResult,
 } from "./funnel-event";
 import { emailFingerprint, scrubProperties } from "./scrub-properties";
 
 /** A row ready for the table: validated and scrubbed. */
-export type TFunnelRow = {
-  eventId: string;
-  source: string;
-  name: string;
-  step: string | null;
-  sessionId: string | null;
-  traceId: string | null;
-  emailFingerprint: string | null;
-  properties: Record<string, unknown>;
-  occurredAt: Date;
-};
+export type TFunnelRow = Omit<TFunnelEventRow, "id" | "receivedAt" | "properties"> & { properties: Record<string, unknown> };
 
 /** How far ahead of the server's clock a sender's occurred_at may be (clock skew). */
 const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;

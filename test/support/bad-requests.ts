@@ -422,6 +422,8 @@ export function sendRaw(baseUrl: string, req: TRawRequest): Promise<TRawResponse
         path: req.path,
         headers: { ...req.headers, ...(body ? { "content-length": String(body.length) } : {}) },
         agent: false,
+        // A redirect may carry the long query it was sent back in its Location: read answers up to 64 kB of headers.
+        maxHeaderSize: 64 * 1024,
       },
       (res) => {
         const chunks: Buffer[] = [];

@@ -33,6 +33,8 @@ const ZStepCount = z.object({
 export const ZFunnelStats = z.object({
   from: z.date(),
   to: z.date(),
+  /** Traces whose first milestone is in the period, whichever step it was. */
+  started: z.number().int(),
   steps: z.array(ZStepCount),
   /** Time from one step to the next, over the traces that reached both. */
   timings: z.array(

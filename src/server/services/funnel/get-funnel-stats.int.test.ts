@@ -51,6 +51,25 @@ describe("getFunnelStats", () => {
       ["onboarding_completed", 1, 0],
     ]);
     expect(stats.steps[1]!.conversion).toBeCloseTo(2 / 3);
+    expect(stats.started).toBe(3);
+  });
+
+  it("counts a trace that entered after the first step as started, so conversion never passes 100%", async () => {
+    // An onboarding opened through the API: no signup or code, it starts at the company step.
+    await trace(T0 + 600_000, [["company_submitted", 0], ["plan_chosen", 10, { tier: "starter", region: "sg" }]]);
+    await trace(T0 + 700_000, [["company_submitted", 0], ["plan_chosen", 10, { tier: "starter", region: "sg" }]]);
+    const stats = await getFunnelStats(DAY);
+    expect(stats.started).toBe(5);
+    expect(stats.steps.map((s) => [s.step, s.traces])).toEqual([
+      ["signup_started", 3],
+      ["code_verified", 2],
+      ["company_submitted", 4],
+      ["plan_chosen", 4],
+      ["provisioning_completed", 1],
+      ["onboarding_completed", 1],
+    ]);
+    expect(stats.steps.map((s) => s.conversion)).toEqual([3 / 5, 2 / 5, 4 / 5, 4 / 5, 1 / 5, 1 / 5]);
+    expect(stats.steps.every((s) => s.conversion <= 1)).toBe(true);
   });
 
   it("gives the median and p90 time between consecutive steps", async () => {

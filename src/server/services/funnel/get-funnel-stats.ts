@@ -70,19 +70,23 @@ export async function getFunnelStats(opts: TFunnelStatsQuery & { db?: TDbOrTx })
       LEFT JOIN traced b ON b.trace_id = a.trace_id AND b.name = pairs.to_step
      GROUP BY pairs.from_step, pairs.to_step`;
 
+  // Every trace of the period counts as started, also one that entered after the first step (an onboarding
+  // opened through the API has no signup): conversion is over all of them, so it never passes 100%.
+  const [{ started } = { started: 0 }] = await db.$queryRaw<{ started: number }[]>`${base}
+    SELECT count(DISTINCT trace_id)::int AS started FROM traced`;
   const total = new Map<TFunnelStep, number>();
   for (const row of counts) total.set(row.name, (total.get(row.name) ?? 0) + row.traces);
-  const first = total.get(FUNNEL_STEPS[0]) ?? 0;
   const steps = FUNNEL_STEPS.map((step, i) => {
     const traces = total.get(step) ?? 0;
     const previous = i === 0 ? traces : (total.get(FUNNEL_STEPS[i - 1]!) ?? 0);
-    return { step, traces, conversion: first > 0 ? traces / first : 0, dropOff: Math.max(0, previous - traces) };
+    return { step, traces, conversion: started > 0 ? traces / started : 0, dropOff: Math.max(0, previous - traces) };
   });
   const byPair = new Map(timings.map((t) => [`${t.from_step}>${t.to_step}`, t]));
   const planFrom = FUNNEL_STEPS.indexOf("plan_chosen");
   return {
     from: opts.from,
     to: opts.to,
+    started,
     steps,
     timings: FUNNEL_STEPS.slice(1).map((to, i) => {
       const from = FUNNEL_STEPS[i]!;

@@ -23,7 +23,7 @@ export default async function FunnelPage({ searchParams }: { searchParams: Promi
   const stats = await api.funnel.stats({ from, to, plan, region });
   const lastDay = new Date(to.getTime() - 1);
   const range = `${isoDay(from)} – ${isoDay(lastDay)} UTC`;
-  const started = stats.steps[0]!.traces;
+  const started = stats.started;
 
   return (
     <div className="mx-auto max-w-7xl">

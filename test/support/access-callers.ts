@@ -2,10 +2,12 @@ import { signInWithEmailCode, signInWithPassword } from "../../src/server/auth/t
 import type { TOperatorRole } from "../../src/server/auth/roles";
 import { db } from "../../src/server/db";
 import { createApiKey } from "../../src/server/services/api-keys/create-api-key";
+import { revokeApiKey } from "../../src/server/services/api-keys/revoke-api-key";
 import { API_KEY_SCOPES, type TApiKeyScope } from "../../src/server/services/api-keys/scopes";
 import { redeemInstallCode } from "../../src/server/services/licensing/redeem-install-code";
 import { reissueInstallCode } from "../../src/server/services/licensing/reissue-install-code";
 import { createOperator } from "../../src/server/services/operators/create-operator";
+import { setOperatorDisabled } from "../../src/server/services/operators/set-operator-disabled";
 import { mintDeployToken } from "../../src/server/services/onboarding/deploy-token";
 import { mintCallbackToken } from "../../src/server/services/provisioning/ids";
 import { createPaidTenant } from "../../src/server/services/licensing/licensing-test-support";
@@ -57,8 +59,8 @@ export async function callerWith(credential: TCredential) {
   return createCaller(await createContext({ headers: new Headers(headersOf(credential)) }));
 }
 
-async function signedInOperator(role: TOperatorRole): Promise<{ id: string; cookie: string }> {
-  const email = `matrix.${role}@example.com`;
+async function signedInOperator(role: TOperatorRole, name: string = role): Promise<{ id: string; cookie: string }> {
+  const email = `matrix.${name}@example.com`;
   const { id } = await createOperator({ email, name: `Matrix ${role}`, role, password: PASSWORD });
   const { response, cookie } = await signInWithPassword(email, PASSWORD);
   if (response.status !== 200) throw new Error(`the ${role} could not sign in: ${response.status}`);
@@ -81,17 +83,55 @@ async function keysByScope(): Promise<Map<TApiKeyScope, string>> {
   return keys;
 }
 
+/** A provision job's callback token, as its dispatch hands it to the workflow run. */
+async function callbackTokenOf(jobId: string): Promise<string> {
+  const { token, tokenHash } = mintCallbackToken();
+  await db().provisionJob.update({ where: { id: jobId }, data: { callbackTokenHash: tokenHash } });
+  return token;
+}
+
+/** An onboarding's deploy token, as its deploy step hands it to the workflow run. */
+async function deployTokenOf(onboardingId: string): Promise<string> {
+  const { token, tokenHash } = mintDeployToken();
+  await db().onboardingSession.update({ where: { id: onboardingId }, data: { deployTokenHash: tokenHash } });
+  return token;
+}
+
 /** The owner's tenant (with its provision job), onboarding and portal domain, made through the real procedures. */
 async function ownersResources(owner: { id: string; cookie: string }) {
   const asOwner = await callerWith({ cookie: owner.cookie });
   const tenant = await asOwner.tenants.create({ company_name: "Owner Widgets", subdomain_slug: "owner-widgets" });
   const onboarding = await asOwner.onboarding.create({ platformName: "Owner Platform", slug: "owner-platform", tier: "starter", userId: owner.id });
   const domain = await asOwner.portalDomains.submit({ tenant_id: tenant.tenant_id, domain: "portal.owner-widgets.example.com" });
-  const callback = mintCallbackToken();
-  await db().provisionJob.update({ where: { id: tenant.job_id }, data: { callbackTokenHash: callback.tokenHash } });
-  const deploy = mintDeployToken();
-  await db().onboardingSession.update({ where: { id: onboarding.onboardingId }, data: { deployTokenHash: deploy.tokenHash } });
-  return { tenant, onboardingId: onboarding.onboardingId, portalDomainId: domain.id, jobToken: callback.token, deployToken: deploy.token };
+  return {
+    tenant,
+    onboardingId: onboarding.onboardingId,
+    portalDomainId: domain.id,
+    jobToken: await callbackTokenOf(tenant.job_id),
+    deployToken: await deployTokenOf(onboarding.onboardingId),
+  };
+}
+
+/** Tokens of a job and an onboarding that are not the owner's. */
+async function foreignTokens(strangerId: string): Promise<{ jobToken: string; deployToken: string }> {
+  const internal = await callerWith({ bearer: TEST_INTERNAL_API_KEY });
+  const tenant = await internal.tenants.create({ company_name: "Foreign Widgets", subdomain_slug: "foreign-widgets" });
+  const onboarding = await internal.onboarding.create({ platformName: "Foreign Platform", slug: "foreign-platform", tier: "starter", userId: strangerId });
+  return { jobToken: await callbackTokenOf(tenant.job_id), deployToken: await deployTokenOf(onboarding.onboardingId) };
+}
+
+/** A key that could do anything, revoked. */
+async function revokedKey(): Promise<string> {
+  const created = await createApiKey({ name: "matrix revoked", scopes: ["*"], actor: ACTOR });
+  await revokeApiKey({ id: created.id, actor: ACTOR });
+  return created.key;
+}
+
+/** The cookie of an admin who signed in and was then disabled by another admin. */
+async function disabledAdminCookie(by: { id: string }): Promise<string> {
+  const disabled = await signedInOperator("admin", "disabled-admin");
+  await setOperatorDisabled({ id: disabled.id, disabled: true, actor: { id: by.id, label: "matrix.admin@example.com" } });
+  return disabled.cookie;
 }
 
 /** A paid appliance tenant's code, redeemed: the appliance's credential. */
@@ -105,8 +145,9 @@ async function applianceCredential(): Promise<{ registryTenantId: string; creden
 
 /**
  * Every caller of the matrix with a real credential: sessions signed in
- * through the auth handler, API keys, a job's callback token, an onboarding's
- * deploy token and a redeemed appliance's credential. Needs the job runtime
+ * through the auth handler, API keys, jobs' callback tokens, onboardings'
+ * deploy tokens and a redeemed appliance's credential; and credentials that
+ * were real once (a revoked key, a disabled admin's session). Needs the job runtime
  * (sign-in codes and reconciliations are queued) and the licensing configuration.
  */
 export async function seedMatrix(): Promise<TMatrixSeed> {
@@ -117,6 +158,7 @@ export async function seedMatrix(): Promise<TMatrixSeed> {
   const keys = await keysByScope();
   const victimKey = await createApiKey({ name: "matrix victim", scopes: ["trace:read"], actor: ACTOR });
   const owned = await ownersResources(owner);
+  const foreign = await foreignTokens(stranger.id);
   const appliance = await applianceCredential();
   const outbox = await db().outboxMessage.findFirstOrThrow({ select: { id: true } });
 
@@ -126,6 +168,7 @@ export async function seedMatrix(): Promise<TMatrixSeed> {
     viewer: viewer.cookie,
     operator: operator.cookie,
     admin: admin.cookie,
+    disabledAdmin: await disabledAdminCookie(admin),
   };
   const userIds: Partial<Record<TCallerKind, string>> = {
     user: stranger.id,
@@ -139,6 +182,9 @@ export async function seedMatrix(): Promise<TMatrixSeed> {
     jobToken: owned.jobToken,
     deployToken: owned.deployToken,
     appliance: appliance.credential,
+    foreignJobToken: foreign.jobToken,
+    foreignDeployToken: foreign.deployToken,
+    revokedKey: await revokedKey(),
   };
   return {
     ids: {

@@ -33,6 +33,15 @@ export const CALLER_KINDS = [
   "deployToken",
   /** A redeemed appliance's credential (licensing check-in). */
   "appliance",
+  // Credentials that must open nothing but public procedures.
+  /** Another provision job's callback token. */
+  "foreignJobToken",
+  /** Another onboarding's deploy token. */
+  "foreignDeployToken",
+  /** A revoked API key that held `*`. */
+  "revokedKey",
+  /** The session of an admin disabled since signing in. */
+  "disabledAdmin",
 ] as const;
 export type TCallerKind = (typeof CALLER_KINDS)[number];
 

@@ -25,6 +25,9 @@ const doc = buildOpenApiDocument({ baseUrl: "http://embark.test", version: "test
 const OPERATIONS = operationsOf(doc).map((op) => ({ ...op, key: `${op.method} ${op.path}` }));
 const PROCEDURE_OF_OPERATION = new Map(buildRouteTable(appRouter).map((r) => [`${r.method} ${r.path}`, r.procedurePath]));
 
+/** Callers whose credential proves nothing: refused, they must hear 401 (sign in), never 403. */
+const UNAUTHENTICATED: readonly TCallerKind[] = ["anonymous", "appliance", "revokedKey", "disabledAdmin"];
+
 let seed: TMatrixSeed;
 
 beforeAll(async () => {
@@ -45,7 +48,7 @@ function misjudged(rule: TAccessRule, kind: TCallerKind, status: number): string
     return null;
   }
   if (rule.hidden?.includes(kind)) return status === 404 ? null : `should be hidden (404), answered ${status}`;
-  if (kind === "anonymous") return status === 401 ? null : `should be refused with 401, answered ${status}`;
+  if (UNAUTHENTICATED.includes(kind)) return status === 401 ? null : `should be refused with 401, answered ${status}`;
   return status === 401 || status === 403 ? null : `should be refused (401/403), answered ${status}`;
 }
 

@@ -2,24 +2,16 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase } from "../../../test/support/db";
 import { startJobRuntime, stopJobRuntime } from "@/jobs/runtime";
 import { db } from "@/server/db";
-import { getOutboxMessage } from "@/server/services/outbox/get-outbox-message";
 import { createOperator } from "@/server/services/operators/create-operator";
 import { getAuth } from "./auth";
 import { getSessionUser } from "./session";
 import { digestSessionToken } from "./session-token-digest";
-import { callAuth, cookieHeaderFrom, headersWithCookie, sessionTokenFrom } from "./testing/auth-requests";
+import { callAuth, cookieHeaderFrom, emailedSignInCode, headersWithCookie, sessionTokenFrom } from "./testing/auth-requests";
 
 const EMAIL = "wizard.user@example.com";
 
 async function askForCode(email: string) {
   return callAuth("/email-otp/send-verification-otp", { body: { email, type: "sign-in" } });
-}
-
-/** Reads the code back the way a person would: from the one mail in the outbox. */
-async function codeFromOutbox(to: string): Promise<string> {
-  const [row] = await db().outboxMessage.findMany({ where: { to }, select: { id: true } });
-  const message = await getOutboxMessage({ id: row!.id, reveal: true });
-  return /code is (\d{6})/.exec(message.body)![1]!;
 }
 
 beforeAll(async () => {
@@ -43,7 +35,7 @@ describe("wizard sign-in by emailed one-time code", () => {
     const rows = await db().outboxMessage.findMany({ where: { to: EMAIL } });
     expect(rows).toHaveLength(1);
     expect(rows[0]!.sensitive).toBe(true);
-    const code = await codeFromOutbox(EMAIL);
+    const code = await emailedSignInCode(EMAIL);
     expect(rows[0]!.body).not.toContain(code);
 
     const verifications = await db().verification.findMany({ select: { identifier: true, value: true } });
@@ -54,7 +46,7 @@ describe("wizard sign-in by emailed one-time code", () => {
 
   it("signs a new person up as role user when the code is right", async () => {
     await askForCode(EMAIL);
-    const code = await codeFromOutbox(EMAIL);
+    const code = await emailedSignInCode(EMAIL);
     const response = await callAuth("/sign-in/email-otp", { body: { email: EMAIL, otp: code, role: "admin" } });
     expect(response.status).toBe(200);
 
@@ -73,7 +65,7 @@ describe("wizard sign-in by emailed one-time code", () => {
 
   it("refuses a wrong code and opens no session", async () => {
     await askForCode(EMAIL);
-    const code = await codeFromOutbox(EMAIL);
+    const code = await emailedSignInCode(EMAIL);
     const wrong = code === "000000" ? "111111" : "000000";
     const response = await callAuth("/sign-in/email-otp", { body: { email: EMAIL, otp: wrong } });
     expect(response.status).toBe(400);
@@ -83,7 +75,7 @@ describe("wizard sign-in by emailed one-time code", () => {
 
   it("does not let a wizard user raise their own role", async () => {
     await askForCode(EMAIL);
-    const signedIn = await callAuth("/sign-in/email-otp", { body: { email: EMAIL, otp: await codeFromOutbox(EMAIL) } });
+    const signedIn = await callAuth("/sign-in/email-otp", { body: { email: EMAIL, otp: await emailedSignInCode(EMAIL) } });
     const cookie = cookieHeaderFrom(signedIn);
     const update = await callAuth("/update-user", { body: { role: "admin" }, cookie });
     expect(update.status).toBe(400);

@@ -2,7 +2,7 @@ import { disablePortalDomain } from "@/server/services/portal-domains/disable-po
 import { ZPortalDomain } from "@/server/services/portal-domains/portal-domain-view";
 import { userProcedure } from "@/server/trpc/procedures";
 import { ZPortalDomainIdInput } from "./portal-domains.types";
-import { portalDomainViewerOf } from "./viewer";
+import { portalDomainWriterOf } from "./viewer";
 
 export const disablePortalDomainRoute = userProcedure
   .meta({
@@ -11,10 +11,10 @@ export const disablePortalDomainRoute = userProcedure
       path: "/v1/portal-domains/{id}",
       tags: ["portal-domains"],
       summary: "Disable a portal domain",
-      description: "Frees the tenant's slot and the name at once; a background job deletes its cluster resources and manifest snapshots.",
+      description: "Frees the tenant's slot and the name at once; a background job deletes its cluster resources and manifest snapshots. Signed-in users may disable the domains of tenants they created; an operator needs the operator role (a viewer is 403).",
       protect: true,
     },
   })
   .input(ZPortalDomainIdInput)
   .output(ZPortalDomain)
-  .mutation(({ ctx, input }) => disablePortalDomain({ id: input.id, viewer: portalDomainViewerOf(ctx.principal) }));
+  .mutation(({ ctx, input }) => disablePortalDomain({ id: input.id, viewer: portalDomainWriterOf(ctx.principal) }));

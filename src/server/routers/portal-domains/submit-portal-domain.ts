@@ -2,7 +2,7 @@ import { submitPortalDomain } from "@/server/services/portal-domains/submit-port
 import { ZPortalDomain } from "@/server/services/portal-domains/portal-domain-view";
 import { userProcedure } from "@/server/trpc/procedures";
 import { ZSubmitPortalDomainRequest } from "./portal-domains.types";
-import { portalDomainViewerOf } from "./viewer";
+import { portalDomainWriterOf } from "./viewer";
 
 export const submitPortalDomainRoute = userProcedure
   .meta({
@@ -12,7 +12,7 @@ export const submitPortalDomainRoute = userProcedure
       tags: ["portal-domains"],
       summary: "Add a tenant's portal domain",
       description:
-        "Validates and normalises the name, stores it and queues its reconciliation. The answer names the CNAME target to set. A tenant holds one domain at a time (409 until it is disabled); a name another tenant holds is 409. Signed-in users may add domains to tenants they created.",
+        "Validates and normalises the name, stores it and queues its reconciliation. The answer names the CNAME target to set. A tenant holds one domain at a time (409 until it is disabled); a name another tenant holds is 409. Signed-in users may add domains to tenants they created; an operator needs the operator role (a viewer is 403).",
       protect: true,
     },
     successStatus: 201,
@@ -23,7 +23,7 @@ export const submitPortalDomainRoute = userProcedure
     submitPortalDomain({
       tenantId: input.tenant_id,
       domain: input.domain,
-      viewer: portalDomainViewerOf(ctx.principal),
+      viewer: portalDomainWriterOf(ctx.principal),
       createdBy: ctx.principal.kind === "user" ? ctx.principal.user.id : null,
     }),
   );

@@ -13,6 +13,11 @@ export async function handleTrpcRequest(req: Request): Promise<Response> {
     router: appRouter,
     createContext: () => createContext({ headers: req.headers, requestId }),
   });
+  // tRPC answers what fails before any procedure runs (an unsupported content-type, a batch
+  // mixing queries and mutations) with a JSON error body but a text/plain content-type.
+  if (res.status >= 400 && res.body !== null && !res.headers.get("content-type")?.startsWith("application/json")) {
+    res.headers.set("content-type", "application/json");
+  }
   res.headers.set("x-request-id", requestId);
   res.headers.set("cache-control", "no-store");
   return res;

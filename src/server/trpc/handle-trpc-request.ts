@@ -1,4 +1,5 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { TRPC_MAX_BATCH_SIZE } from "@/client/batch-limit";
 import { createContext, requestIdFrom } from "./context";
 import { appRouter } from "./root";
 
@@ -11,6 +12,7 @@ export async function handleTrpcRequest(req: Request): Promise<Response> {
     endpoint: TRPC_ENDPOINT,
     req,
     router: appRouter,
+    maxBatchSize: TRPC_MAX_BATCH_SIZE,
     createContext: () => createContext({ headers: req.headers, requestId }),
   });
   // tRPC answers what fails before any procedure runs (an unsupported content-type, a batch

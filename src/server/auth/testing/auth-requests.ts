@@ -1,5 +1,7 @@
 import { env } from "@/env";
+import { db } from "@/server/db";
 import { peerAddressHeader } from "@/server/network/peer-address";
+import { getOutboxMessage } from "@/server/services/outbox/get-outbox-message";
 import { getAuth } from "../auth";
 
 /**
@@ -69,4 +71,18 @@ export async function signInWithPassword(email: string, password: string, ip?: s
 /** Headers carrying a cookie, as a route handler or RSC would see them. */
 export function headersWithCookie(cookie: string): Headers {
   return new Headers({ cookie });
+}
+
+/**
+ * Signs in by emailed one-time code, as the wizard does (a new address
+ * becomes a plain user), reading the code from the outbox the way a person
+ * reads their mail. Needs the job runtime (the mail is queued with a job).
+ */
+export async function signInWithEmailCode(email: string): Promise<{ response: Response; cookie: string; outboxMessageId: string }> {
+  await callAuth("/email-otp/send-verification-otp", { body: { email, type: "sign-in" } });
+  const row = await db().outboxMessage.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: "desc" }, select: { id: true } });
+  const message = await getOutboxMessage({ id: row.id, reveal: true });
+  const otp = /code is (\d{6})/.exec(message.body)![1]!;
+  const response = await callAuth("/sign-in/email-otp", { body: { email, otp } });
+  return { response, cookie: cookieHeaderFrom(response), outboxMessageId: row.id };
 }

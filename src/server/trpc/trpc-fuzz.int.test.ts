@@ -130,6 +130,23 @@ describe("every tRPC procedure, fed generated bad input over the tRPC HTTP trans
     expect(trpcAnswerProblem(tooMany).problem).toBeUndefined();
   });
 
+  it("answers a full batch of calls that hash passwords without a 5xx: the hashing happens outside their transactions", async () => {
+    const full = Array.from({ length: TRPC_MAX_BATCH_SIZE }, (_, i) => i);
+    const batch = (path: string, input: (i: number) => unknown) =>
+      sendRaw(server.url, {
+        method: "POST",
+        path: `${TRPC_PATH}/${full.map(() => path).join(",")}?batch=1`,
+        headers: { ...headers.admin, "content-type": "application/json" },
+        body: JSON.stringify(Object.fromEntries(full.map((i) => [i, { json: input(i) }]))),
+      });
+    const [created, reset] = await Promise.all([
+      batch("operators.create", (i) => ({ email: `batch.${i}@example.com`, name: `Batch ${i}`, role: "viewer" })),
+      batch("operators.resetPassword", () => ({ id: examples["operators.resetPassword"]!.id })),
+    ]);
+    expect([created.status, reset.status]).toEqual([200, 200]);
+    expect(await db().user.count({ where: { email: { startsWith: "batch." } } })).toBe(TRPC_MAX_BATCH_SIZE);
+  });
+
   it.each([
     ["operators.resetPassword", "POST", { id: "a\u0000b" }],
     ["operators.setDisabled", "POST", { id: "\ud800", disabled: true }],

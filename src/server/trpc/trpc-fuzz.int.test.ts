@@ -28,7 +28,7 @@ import { createInnerContext } from "./context";
 import { appRouter, createCaller } from "./root";
 
 /** Generated requests per procedure; each is one real HTTP round trip. */
-const RUNS_PER_PROCEDURE = 25;
+const RUNS_PER_PROCEDURE = 30;
 /** Counters a refused call may move: rate limits count refusals on purpose. */
 const COUNTS_MAY_CHANGE = ["rate_limits", "license_rate_limits"];
 const PASSWORD = "fuzz-admin-password-1";

@@ -4,6 +4,7 @@ import type { AnyTRPCRouter } from "@trpc/server";
 /** A router whose responses go through a transformer (Embark's: superjson). */
 type TTransformedRouter = AnyTRPCRouter & { _def: { _config: { $types: { transformer: true } } } };
 import superjson from "superjson";
+import { TRPC_MAX_BATCH_SIZE } from "./batch-limit";
 
 export type TEmbarkClientOptions = {
   /** Where Embark is served, e.g. `https://embark.example.com`. */
@@ -24,6 +25,7 @@ export function embarkLinks(opts: TEmbarkClientOptions): TRPCLink<TTransformedRo
       transformer: superjson,
       headers: () => ({ authorization }),
       fetch: opts.fetch,
+      maxItems: TRPC_MAX_BATCH_SIZE,
     }),
   ];
 }

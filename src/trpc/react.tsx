@@ -5,6 +5,7 @@ import { httpBatchLink } from "@trpc/client";
 import { createTRPCReact } from "@trpc/react-query";
 import { useState } from "react";
 import superjson from "superjson";
+import { TRPC_MAX_BATCH_SIZE } from "@/client/batch-limit";
 import type { AppRouter } from "@/server/trpc/root";
 
 /** React hooks for every procedure: `api.system.whoami.useQuery()`. */
@@ -28,7 +29,7 @@ function getQueryClient(): QueryClient {
 export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
-    api.createClient({ links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })] }),
+    api.createClient({ links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: TRPC_MAX_BATCH_SIZE })] }),
   );
   return (
     <api.Provider client={trpcClient} queryClient={queryClient}>

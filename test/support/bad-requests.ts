@@ -9,7 +9,7 @@ import fc from "fast-check";
  * Next.js server).
  */
 
-type TSchema = {
+export type TSchema = {
   $ref?: string;
   type?: string | string[];
   enum?: unknown[];
@@ -100,6 +100,13 @@ export const nastyString: fc.Arbitrary<string> = fc.oneof(
     '"',
     "🚀🚀",
     "__proto__",
+    "constructor",
+    "\ufeff\u200b\u200d",
+    "\uffff\ufffe\ufffd",
+    "e\u0301\u0301\u0301\u0301",
+    "ß\u0130\ufb01Å",
+    "\u{10ffff}\u{e0001}",
+    "\u2028\u2029\u0085",
   ),
   fc.string({ unit: fc.oneof(LONE_SURROGATE, fc.constant("\u0000"), fc.string({ unit: "binary", minLength: 1, maxLength: 1 })), maxLength: 30 }),
   fc.string({ unit: "binary", maxLength: 60 }),
@@ -145,7 +152,7 @@ function regexArbitrary(pattern: string): fc.Arbitrary<string> {
 }
 
 /** JSON text of a value the schema plausibly accepts, so bad values elsewhere get past the first check. */
-function plausibleJson(schema: TSchema | undefined, doc: TOpenApiDoc, depth = 0): fc.Arbitrary<string> {
+export function plausibleJson(schema: TSchema | undefined, doc: TOpenApiDoc, depth = 0): fc.Arbitrary<string> {
   const s = resolved(schema, doc);
   if (!s || depth > 4) return wrongTypeJson;
   if (s.const !== undefined) return fc.constant(JSON.stringify(s.const));
@@ -213,7 +220,7 @@ function plausibleObjectJson(s: TSchema, doc: TOpenApiDoc, depth: number): fc.Ar
  * (at any depth) bad, a required field left out, or an unknown field added.
  * One fault at a time, so it gets past every other check to where it matters.
  */
-function mutatedJson(schema: TSchema | undefined, doc: TOpenApiDoc, depth = 0): fc.Arbitrary<string> {
+export function mutatedJson(schema: TSchema | undefined, doc: TOpenApiDoc, depth = 0): fc.Arbitrary<string> {
   const s = resolved(schema, doc);
   const type = Array.isArray(s?.type) ? s.type.find((t) => t !== "null") : s?.type;
   if (s && type === "array" && depth < 4) {
@@ -265,6 +272,12 @@ function withJsonAt(example: unknown, path: TPath, json: string | undefined): st
   return JSON.stringify(copy).replace(JSON.stringify(HOLE), () => json);
 }
 
+/** JSON text of `example` with one value (at any depth, or the unknown field `extra` when it has none) replaced by JSON text from `values`. */
+export function exampleWithValue(example: Record<string, unknown>, values: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  const places = placesIn(example);
+  return fc.tuple(places.length ? fc.constantFrom(...places) : fc.constant<TPath>(["extra"]), values).map(([path, json]) => withJsonAt(example, path, json));
+}
+
 /**
  * A valid example with exactly one fault: a value replaced by a bad one, a
  * string with a NUL or an unpaired surrogate put inside, a field left out, or
@@ -276,7 +289,7 @@ export function mutatedExample(example: Record<string, unknown>): fc.Arbitrary<s
   if (places.length === 0) return fc.tuple(nastyString, badValueJson).map(([key, bad]) => withJsonAt(example, [key], bad));
   const poison = fc.constantFrom("\u0000", "\ud800", "\udfff");
   return fc.oneof(
-    fc.tuple(fc.constantFrom(...places), badValueJson).map(([path, bad]) => withJsonAt(example, path, bad)),
+    exampleWithValue(example, badValueJson),
     fc.tuple(fc.constantFrom(...places), poison, fc.nat()).map(([path, p, at]) => {
       const current = path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], example);
       const text = typeof current === "string" ? current : JSON.stringify(current);
@@ -286,6 +299,23 @@ export function mutatedExample(example: Record<string, unknown>): fc.Arbitrary<s
     fc.constantFrom(...places).map((path) => withJsonAt(example, path, undefined)),
     fc.tuple(nastyString, badValueJson).map(([key, bad]) => withJsonAt(example, [key], bad)),
   );
+}
+
+/**
+ * JSON text of `example` with a NUL, an unpaired surrogate or other odd text
+ * put into every string and every key at once.
+ */
+export function everyStringPoisoned(example: unknown): fc.Arbitrary<string> {
+  const poison = fc.constantFrom("\u0000", "\ud800", "\udfff", "\u202e", "\ufeff", "\u0000\ud83d");
+  return fc.tuple(poison, fc.boolean()).map(([p, keysToo]) => {
+    const spoil = (value: unknown): unknown => {
+      if (typeof value === "string") return `${value.slice(0, 1)}${p}${value.slice(1)}`;
+      if (Array.isArray(value)) return value.map(spoil);
+      if (typeof value !== "object" || value === null) return value;
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [keysToo ? `${k}${p}` : k, spoil(v)]));
+    };
+    return JSON.stringify(spoil(example));
+  });
 }
 
 /** The body of a request: mostly the operation's own fields with some of them bad, sometimes no valid JSON at all. */

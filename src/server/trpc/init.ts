@@ -1,11 +1,11 @@
 import { initTRPC } from "@trpc/server";
 import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
-import superjson from "superjson";
 import type { OpenApiMeta } from "trpc-to-openapi";
 import { isAppError } from "@/server/errors";
 import { logger } from "@/server/logger";
 import type { TContext } from "./context";
 import { describeError, trpcErrorFromAppError } from "./error-mapping";
+import { transformer } from "./transformer";
 
 /**
  * Procedure metadata: `openapi` exposes a procedure on the REST surface;
@@ -29,7 +29,7 @@ const t = initTRPC
   .context<TContext>()
   .meta<TMeta>()
   .create({
-    transformer: superjson,
+    transformer,
     errorFormatter({ shape, error, ctx, path }) {
       const described = describeError(error);
       if (described.httpStatus >= 500) {

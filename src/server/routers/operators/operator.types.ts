@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/server/validation/text";
 import { OPERATOR_ROLES } from "@/server/auth/roles";
 
 /** An operator as admins see it: never a password or its hash. */
@@ -11,6 +12,6 @@ export const ZOperatorSummary = z.object({
   createdAt: z.date(),
 });
 
-export const ZOperatorId = z.object({ id: z.string().min(1).max(100) });
+export const ZOperatorId = z.object({ id: text().min(1).max(100) });
 
 export const ZGeneratedPassword = z.string().meta({ description: "The new password. Shown once; only its hash is kept." });

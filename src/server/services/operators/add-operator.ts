@@ -1,7 +1,7 @@
 import { db as defaultDb, type TDb } from "@/server/db";
 import { recordAudit } from "@/server/services/audit/record-audit";
 import type { TAuditActor } from "@/server/services/audit/types";
-import { createOperator } from "./create-operator";
+import { insertOperator, prepareOperator } from "./create-operator";
 import type { TCreatedOperator } from "./create-operator.types";
 import type { TOperatorRole } from "@/server/auth/roles";
 
@@ -19,8 +19,9 @@ export async function addOperator(opts: {
   requestId?: string;
 }): Promise<TCreatedOperator & { generatedPassword: string }> {
   const db = opts.db ?? defaultDb();
+  const prepared = await prepareOperator({ email: opts.email, name: opts.name, role: opts.role });
   const created = await db.$transaction(async (tx) => {
-    const operator = await createOperator({ email: opts.email, name: opts.name, role: opts.role, db: tx });
+    const operator = await insertOperator(prepared, tx);
     await recordAudit({
       db: tx,
       actor: opts.actor,

@@ -1,4 +1,4 @@
-import { verifyPassword } from "better-auth/crypto";
+import { hashPassword, verifyPassword } from "better-auth/crypto";
 import { AUTH_RATE_LIMITS } from "@/server/auth/auth-rate-limits";
 import { db as defaultDb, type TDb } from "@/server/db";
 import { AppError } from "@/server/errors";
@@ -40,8 +40,9 @@ export async function changeOwnPassword(opts: {
   if (opts.newPassword === opts.currentPassword) {
     throw new AppError("BAD_REQUEST", { message: "The new password must differ from the current one" });
   }
+  const passwordHash = await hashPassword(opts.newPassword);
   await db.$transaction(async (tx) => {
-    await replacePassword({ tx, userId: opts.user.id, password: opts.newPassword });
+    await replacePassword({ tx, userId: opts.user.id, passwordHash });
     await recordAudit({
       db: tx,
       actor: { id: opts.user.id, label: opts.user.email },

@@ -7,13 +7,15 @@ import { generatePassword } from "./generate-password";
 import { CREDENTIAL_PROVIDER } from "./operator-summary";
 import { ZCreateOperatorInput, type TCreatedOperator, type TCreateOperatorInput } from "./create-operator.types";
 
+/** An operator checked and with its password hashed, ready to be written. */
+export type TPreparedOperator = Omit<TCreatedOperator, "id"> & { passwordHash: string };
+
 /**
- * Creates an operator who signs in to /cp with email and password. Without a
- * password one is generated and returned once. Throws BAD_REQUEST on invalid
- * input and CONFLICT when the email is taken.
+ * Checks an operator's fields and hashes the password (generating one when
+ * none is given). Hashing is slow on purpose, so it happens here, before any
+ * transaction holds a connection. Throws BAD_REQUEST on invalid input.
  */
-export async function createOperator(opts: TCreateOperatorInput & { db?: TDbOrTx }): Promise<TCreatedOperator> {
-  const { db = defaultDb(), ...input } = opts;
+export async function prepareOperator(input: TCreateOperatorInput): Promise<TPreparedOperator> {
   const parsed = ZCreateOperatorInput.safeParse(input);
   if (!parsed.success) {
     throw new AppError("BAD_REQUEST", {
@@ -24,9 +26,14 @@ export async function createOperator(opts: TCreateOperatorInput & { db?: TDbOrTx
   const { email, name, role } = parsed.data;
   const generatedPassword = parsed.data.password === undefined ? generatePassword() : null;
   const passwordHash = await hashPassword(parsed.data.password ?? generatedPassword!);
+  return { email, name, role, generatedPassword, passwordHash };
+}
+
+/** Writes a prepared operator: the user and its credential account together (one statement). Throws CONFLICT when the email is taken. */
+export async function insertOperator(prepared: TPreparedOperator, db: TDbOrTx): Promise<TCreatedOperator> {
+  const { email, name, role, generatedPassword, passwordHash } = prepared;
   const id = generateId();
   try {
-    // One statement: the user and its credential account exist together or not at all.
     await db.user.create({
       data: {
         id,
@@ -47,4 +54,14 @@ export async function createOperator(opts: TCreateOperatorInput & { db?: TDbOrTx
     throw e;
   }
   return { id, email, name, role, generatedPassword };
+}
+
+/**
+ * Creates an operator who signs in to /cp with email and password. Without a
+ * password one is generated and returned once. Throws BAD_REQUEST on invalid
+ * input and CONFLICT when the email is taken.
+ */
+export async function createOperator(opts: TCreateOperatorInput & { db?: TDbOrTx }): Promise<TCreatedOperator> {
+  const { db = defaultDb(), ...input } = opts;
+  return insertOperator(await prepareOperator(input), db);
 }

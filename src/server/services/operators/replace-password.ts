@@ -1,4 +1,3 @@
-import { hashPassword } from "better-auth/crypto";
 import type { TDbOrTx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { CREDENTIAL_PROVIDER } from "./operator-summary";
@@ -6,10 +5,11 @@ import { CREDENTIAL_PROVIDER } from "./operator-summary";
 /**
  * Stores a new password for the user's email + password account and ends all
  * of their sessions, so the old password and anything signed in with it stop
- * working together.
+ * working together. Takes the hash: hashing is slow on purpose, so callers do
+ * it before their transaction holds a connection.
  */
-export async function replacePassword(opts: { tx: TDbOrTx; userId: string; password: string }): Promise<void> {
-  const passwordHash = await hashPassword(opts.password);
+export async function replacePassword(opts: { tx: TDbOrTx; userId: string; passwordHash: string }): Promise<void> {
+  const { passwordHash } = opts;
   const { count } = await opts.tx.account.updateMany({
     where: { userId: opts.userId, providerId: CREDENTIAL_PROVIDER },
     data: { password: passwordHash },

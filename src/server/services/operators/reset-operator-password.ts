@@ -1,3 +1,4 @@
+import { hashPassword } from "better-auth/crypto";
 import { db as defaultDb, type TDb } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { recordAudit } from "@/server/services/audit/record-audit";
@@ -22,10 +23,11 @@ export async function resetOperatorPassword(opts: {
     throw new AppError("CONFLICT", { message: "Change your own password on your account page" });
   }
   const generatedPassword = generatePassword();
+  const passwordHash = await hashPassword(generatedPassword);
   const operator = await db.$transaction(async (tx) => {
     const target = await tx.user.findFirst({ where: { id: opts.id, ...OPERATOR_WHERE }, select: OPERATOR_SUMMARY_SELECT });
     if (!target) throw new AppError("NOT_FOUND", { message: "No operator with this id", details: { id: opts.id } });
-    await replacePassword({ tx, userId: target.id, password: generatedPassword });
+    await replacePassword({ tx, userId: target.id, passwordHash });
     await recordAudit({
       db: tx,
       actor: opts.actor,

@@ -64,7 +64,14 @@ describe("Postgres restarted while jobs flow", () => {
     const sentCount = () => db().outboxMessage.count({ where: { id: { in: [...queued] }, status: "sent" } });
     await eventually(async () => (await sentCount()) >= 10, { timeoutMs: 30_000, what: "mail to flow before the restart" });
 
+    // Postgres goes away while the SMTP server holds a mail; the server then
+    // accepts it, so the worker must record a sent mail with no database.
+    smtp.holdMessages(true);
+    const acceptedBefore = smtp.received.length;
+    await smtp.held(1);
     await postgres.stop();
+    smtp.holdMessages(false);
+    await eventually(async () => smtp.received.length > acceptedBefore, { what: "the held mail to be accepted" });
     postgres = await startEmbeddedPostgres({ dataDir, noSync: true, port: postgres.port });
     const before = queued.length;
 

@@ -34,6 +34,12 @@ export type TKubeTestServer = {
   objects: Map<string, TObject>;
   /** Sets the Certificate's Ready condition as cert-manager would (and, when True, its TLS secret). */
   setCertificateCondition(namespace: string, name: string, c: { status: "True" | "False"; reason: string; message: string }): void;
+  /**
+   * Answers the next object requests (GET, PATCH, DELETE) with `status`, or
+   * holds them unanswered with `hang`, one fault per request; discovery is
+   * left alone. Clears with no arguments.
+   */
+  failNext(...faults: ({ status: number } | { hang: true })[]): void;
   /** Writes a kubeconfig pointing at this server into `dir`; resolves to its path. */
   writeKubeconfig(dir: string): string;
   close(): Promise<void>;
@@ -66,6 +72,7 @@ async function readJson(req: IncomingMessage): Promise<TObject | null> {
 export async function startKubeTestServer(): Promise<TKubeTestServer> {
   const requests: TKubeRequest[] = [];
   const objects = new Map<string, TObject>();
+  const faults: ({ status: number } | { hang: true })[] = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     const discovery = url.pathname === "/api/v1" ? "v1" : url.pathname.replace(/^\/apis\//, "");
@@ -78,6 +85,9 @@ export async function startKubeTestServer(): Promise<TKubeTestServer> {
     }
     const m = OBJECT_PATH.exec(url.pathname);
     if (!m) return send(res, 404, statusBody(404, "NotFound", `no route ${url.pathname}`));
+    const fault = faults.shift();
+    if (fault && "hang" in fault) return;
+    if (fault) return send(res, fault.status, statusBody(fault.status, "InternalError", `the API server failed (${fault.status})`));
     const [, , , namespace, plural, name] = m;
     const key = `${plural}/${namespace}/${name}`;
     const body = req.method === "PATCH" ? await readJson(req) : null;
@@ -113,6 +123,10 @@ export async function startKubeTestServer(): Promise<TKubeTestServer> {
     url,
     requests,
     objects,
+    failNext(...next) {
+      faults.length = 0;
+      faults.push(...next);
+    },
     setCertificateCondition(namespace, name, c) {
       const key = `certificates/${namespace}/${name}`;
       const cert = objects.get(key);

@@ -365,3 +365,34 @@ describe("reconciliations of one domain", () => {
     ]);
   });
 });
+
+describe("a Kubernetes API that fails", () => {
+  /** What an operator sees on /cp for the domain: the tRPC procedure behind its detail page. */
+  async function opsView(id: string) {
+    const { createCaller } = await import("@/server/trpc/root");
+    const { createInnerContext } = await import("@/server/trpc/context");
+    const viewer = { id: "op-viewer", email: "viewer@x.test", name: "Viewer", role: "viewer" as const };
+    return createCaller(createInnerContext({ principal: { kind: "user", user: viewer } })).portalDomains.detail({ id });
+  }
+
+  it.each([
+    { fault: { status: 503 }, reason: /Could not apply the manifests: Kubernetes answered 503/ },
+    { fault: { hang: true as const }, reason: /Could not apply the manifests: the Kubernetes API did not answer the apply of \w+ .* within 10 s/ },
+  ])("answering $fault: the pass ends certificate_failed with the reason for operators, a re-check is scheduled, and it recovers", async ({ fault, reason }) => {
+    const { tenantId, target } = await tenantWithTarget(`kube-${"status" in fault ? fault.status : "hang"}`);
+    dns.cnames.set("portal.acme-corp.com", target);
+    kube.failNext(fault);
+    const created = await api("POST", `/v1/tenants/${tenantId}/portal-domains`, { domain: "portal.acme-corp.com" });
+    const failed = await statusOf(created.body.id, "certificate_failed");
+    expect(failed.status_message).toMatch(reason);
+
+    const seen = await opsView(created.body.id);
+    expect(seen.domain).toMatchObject({ status: "certificate_failed", status_message: expect.stringMatching(reason) });
+    expect(seen.next_check_at!.getTime()).toBeGreaterThan(Date.now());
+
+    // The scheduled re-check, once the API answers again, applies and moves on.
+    const recheck = await db().portalDomain.findUniqueOrThrow({ where: { id: created.body.id }, select: { nextCheckAt: true } });
+    await reconcilePortalDomain({ portalDomainId: created.body.id, dueAt: recheck.nextCheckAt!.toISOString() });
+    expect((await opsView(created.body.id)).domain.status).toBe("deploying");
+  }, 40_000);
+});

@@ -5,6 +5,7 @@ import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { createSmtpMailer, type TMailer } from "@/server/integrations/mail/smtp-mailer";
 import { startSmtpTestServer, type TSmtpTestServer } from "@/server/integrations/mail/smtp-test-server";
+import { operatorCaller } from "../../../../test/support/operator-caller";
 import { deliverOutboxMessage } from "./deliver-outbox-message";
 import { HELD_REASON, WIPED_BODY } from "./outbox-status";
 import { queueEmail } from "./queue-email";
@@ -118,12 +119,7 @@ describe("deliverOutboxMessage when the SMTP server fails", () => {
   }
 
   /** The message as an operator sees it on /cp: the tRPC procedure behind the outbox page. */
-  async function opsView(id: string) {
-    const { createCaller } = await import("@/server/trpc/root");
-    const { createInnerContext } = await import("@/server/trpc/context");
-    const viewer = { id: "op-viewer", email: "viewer@x.test", name: "Viewer", role: "viewer" as const };
-    return createCaller(createInnerContext({ principal: { kind: "user", user: viewer } })).ops.outbox.get({ id });
-  }
+  const opsView = async (id: string) => (await operatorCaller()).ops.outbox.get({ id });
 
   it.each([
     { name: "answers 421 (service not available)", greeting: "421 4.3.2 try again later", reason: /421/ },

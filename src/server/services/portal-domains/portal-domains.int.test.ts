@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase } from "../../../../test/support/db";
 import { seedTenant } from "../../../../test/support/provisioning-factory";
+import { operatorCaller } from "../../../../test/support/operator-caller";
 import { restCall, type TJsonBody } from "../../../../test/support/rest-call";
 import { reloadEnv } from "@/env";
 import { startJobRuntime, stopJobRuntime } from "@/jobs/runtime";
@@ -368,12 +369,7 @@ describe("reconciliations of one domain", () => {
 
 describe("a Kubernetes API that fails", () => {
   /** What an operator sees on /cp for the domain: the tRPC procedure behind its detail page. */
-  async function opsView(id: string) {
-    const { createCaller } = await import("@/server/trpc/root");
-    const { createInnerContext } = await import("@/server/trpc/context");
-    const viewer = { id: "op-viewer", email: "viewer@x.test", name: "Viewer", role: "viewer" as const };
-    return createCaller(createInnerContext({ principal: { kind: "user", user: viewer } })).portalDomains.detail({ id });
-  }
+  const opsView = async (id: string) => (await operatorCaller()).portalDomains.detail({ id });
 
   it.each([
     { fault: { status: 503 }, reason: /Could not apply the manifests: Kubernetes answered 503/ },

@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase } from "../../../../test/support/db";
+import { operatorCaller } from "../../../../test/support/operator-caller";
 import { reloadEnv } from "@/env";
 import { startJobRuntime, stopJobRuntime } from "@/jobs/runtime";
 import { eventually } from "@/jobs/testing";
@@ -144,10 +145,7 @@ describe("dispatch to GitHub Actions", () => {
     expect(JSON.stringify({ ...err, message: err!.message })).not.toMatch(/pjt_|ghp_/);
     expect((await jobRow(created.job_id)).status).toBe("Pending");
     // Operators see the retry on the job's page (the tRPC procedure behind it), without secrets.
-    const { createCaller } = await import("@/server/trpc/root");
-    const { createInnerContext } = await import("@/server/trpc/context");
-    const viewer = { id: "op-viewer", email: "viewer@x.test", name: "Viewer", role: "viewer" as const };
-    const seen = await createCaller(createInnerContext({ principal: { kind: "user", user: viewer } })).jobs.detail({ job_id: created.job_id });
+    const seen = await (await operatorCaller()).jobs.detail({ job_id: created.job_id });
     expect(seen.job.status).toBe("Pending");
     const retry = seen.trace.filter((e) => e.stage === "dispatch" && e.status === "info");
     expect(retry).toHaveLength(1);

@@ -7,7 +7,8 @@ const root = import.meta.dirname;
 const jsonReport = process.env.VITEST_JSON_REPORT;
 
 /**
- * Two projects: `unit` for pure tests (`*.test.ts`) and `int` for tests
+ * Three projects: `unit` for pure tests (`*.test.ts`), `stress` for fault tests
+ * (`*.stress.test.ts`, `npm run test:stress`) and `int` for tests
  * against a real Postgres (`*.int.test.ts`). With VITEST_JSON_REPORT set, a
  * JSON report is written there too (the test command sums its totals).
  */
@@ -23,7 +24,7 @@ export default defineConfig({
           name: "unit",
           environment: "node",
           include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],
-          exclude: ["**/*.int.test.ts", "**/node_modules/**"],
+          exclude: ["**/*.int.test.ts", "**/*.stress.test.ts", "**/node_modules/**"],
         },
       },
       {
@@ -41,6 +42,24 @@ export default defineConfig({
           maxWorkers: 2,
           // Two cores shared with Postgres: be patient rather than flaky.
           testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Fault tests (`*.stress.test.ts`): real processes killed and
+          // restarted, Postgres stopped under load; slow, so a project of their
+          // own (`npm run test:stress`).
+          name: "stress",
+          environment: "node",
+          include: ["src/**/*.stress.test.ts", "test/**/*.stress.test.ts"],
+          exclude: ["**/node_modules/**"],
+          globalSetup: ["test/support/global-setup.ts"],
+          setupFiles: ["test/support/int-setup.ts"],
+          // One at a time: each kills and restarts processes against timing it proves.
+          maxWorkers: 1,
+          testTimeout: 180_000,
           hookTimeout: 60_000,
         },
       },

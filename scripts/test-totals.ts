@@ -29,6 +29,8 @@ export function readTotals(dir: string): TTotals {
 }
 
 if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
-  const t = readTotals(process.argv[2] ?? "reports");
+  // Several folders (e.g. `reports reports/stress`) are summed.
+  const dirs = process.argv.length > 2 ? process.argv.slice(2) : ["reports"];
+  const t = dirs.map(readTotals).reduce((a, b) => ({ passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped }));
   process.stdout.write(`${t.passed} passed, ${t.failed} failed\n`);
 }

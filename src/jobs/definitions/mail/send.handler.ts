@@ -6,7 +6,7 @@ import type { TMailSendPayload } from "./send";
 /** Builds the handler around a mailer source, so tests can point it at their own SMTP server. */
 export function createMailSendHandler(deps: { mailer: () => TMailer | null }): TJobHandler<TMailSendPayload> {
   return async (payload, ctx) => {
-    await deliverOutboxMessage({ id: payload.messageId, isLastAttempt: ctx.isLastAttempt, mailer: deps.mailer() });
+    await deliverOutboxMessage({ id: payload.messageId, isLastAttempt: ctx.isLastAttempt, mailer: deps.mailer(), signal: ctx.signal });
   };
 }
 

@@ -7,11 +7,37 @@ export type TObjectRef = { apiVersion: string; kind: string; metadata: { name: s
 
 const isNotFound = (err: unknown): boolean => err instanceof ApiException && err.code === 404;
 
+/** How long one call to the Kubernetes API may take before the pass gives up on it (and retries later). */
+export const KUBE_CALL_TIMEOUT_MS = 10_000;
+
+/**
+ * Bounds one API call: a hung API server must not hold the reconcile pass
+ * (and the row lock it runs under) until the job expires. The request is
+ * abandoned, not aborted; the client offers no signal on these calls.
+ */
+async function bounded<T>(call: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`the Kubernetes API did not answer ${what} within ${KUBE_CALL_TIMEOUT_MS / 1000} s`)),
+      KUBE_CALL_TIMEOUT_MS,
+    );
+  });
+  try {
+    return await Promise.race([call, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Server-side applies each object (forcing ownership of the fields Embark sets). */
 export async function applyObjects(kc: KubeConfig, objects: KubernetesObject[]): Promise<void> {
   const api = KubernetesObjectApi.makeApiClient(kc);
   for (const object of objects) {
-    await api.patch(object, undefined, undefined, FIELD_MANAGER, true, PatchStrategy.ServerSideApply);
+    await bounded(
+      api.patch(object, undefined, undefined, FIELD_MANAGER, true, PatchStrategy.ServerSideApply),
+      `the apply of ${object.kind} ${object.metadata?.name ?? ""}`,
+    );
   }
 }
 
@@ -21,7 +47,7 @@ export async function deleteObjects(kc: KubeConfig, refs: TObjectRef[]): Promise
   const deleted: TObjectRef[] = [];
   for (const ref of refs) {
     try {
-      await api.delete(ref);
+      await bounded(api.delete(ref), `the delete of ${ref.kind} ${ref.metadata.name}`);
       deleted.push(ref);
     } catch (err) {
       if (!isNotFound(err)) throw err;
@@ -34,7 +60,7 @@ export async function deleteObjects(kc: KubeConfig, refs: TObjectRef[]): Promise
 export async function readObject(kc: KubeConfig, ref: TObjectRef): Promise<(KubernetesObject & { status?: unknown }) | null> {
   const api = KubernetesObjectApi.makeApiClient(kc);
   try {
-    return await api.read(ref);
+    return await bounded(api.read(ref), `the read of ${ref.kind} ${ref.metadata.name}`);
   } catch (err) {
     if (isNotFound(err)) return null;
     throw err;

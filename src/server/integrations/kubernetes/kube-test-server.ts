@@ -26,6 +26,8 @@ const RESOURCES: Record<string, { kind: string; name: string; singularName: stri
 
 const OBJECT_PATH = /^\/(?:api\/v1|apis\/([^/]+)\/([^/]+))\/namespaces\/([^/]+)\/([^/]+)\/([^/]+)$/;
 
+export type TKubeFault = ({ status: number } | { hang: true }) & { method?: string };
+
 export type TKubeTestServer = {
   url: string;
   /** Every PATCH and DELETE, in order. */
@@ -34,6 +36,15 @@ export type TKubeTestServer = {
   objects: Map<string, TObject>;
   /** Sets the Certificate's Ready condition as cert-manager would (and, when True, its TLS secret). */
   setCertificateCondition(namespace: string, name: string, c: { status: "True" | "False"; reason: string; message: string }): void;
+  /**
+   * Answers the next object requests (GET, PATCH, DELETE; only those of
+   * `method` when given) with `status`, or holds them unanswered with
+   * `hang`, one fault per request; discovery is left alone. Clears with no
+   * arguments.
+   */
+  failNext(...faults: TKubeFault[]): void;
+  /** `<METHOD> <path>` of each request a fault was applied to. */
+  faulted: string[];
   /** Writes a kubeconfig pointing at this server into `dir`; resolves to its path. */
   writeKubeconfig(dir: string): string;
   close(): Promise<void>;
@@ -66,6 +77,8 @@ async function readJson(req: IncomingMessage): Promise<TObject | null> {
 export async function startKubeTestServer(): Promise<TKubeTestServer> {
   const requests: TKubeRequest[] = [];
   const objects = new Map<string, TObject>();
+  const faults: TKubeFault[] = [];
+  const faulted: string[] = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     const discovery = url.pathname === "/api/v1" ? "v1" : url.pathname.replace(/^\/apis\//, "");
@@ -78,6 +91,11 @@ export async function startKubeTestServer(): Promise<TKubeTestServer> {
     }
     const m = OBJECT_PATH.exec(url.pathname);
     if (!m) return send(res, 404, statusBody(404, "NotFound", `no route ${url.pathname}`));
+    const at = faults.findIndex((f) => f.method === undefined || f.method === req.method);
+    const fault = at >= 0 ? faults.splice(at, 1)[0] : undefined;
+    if (fault) faulted.push(`${req.method} ${url.pathname}`);
+    if (fault && "hang" in fault) return;
+    if (fault) return send(res, fault.status, statusBody(fault.status, "InternalError", `the API server failed (${fault.status})`));
     const [, , , namespace, plural, name] = m;
     const key = `${plural}/${namespace}/${name}`;
     const body = req.method === "PATCH" ? await readJson(req) : null;
@@ -113,6 +131,11 @@ export async function startKubeTestServer(): Promise<TKubeTestServer> {
     url,
     requests,
     objects,
+    faulted,
+    failNext(...next) {
+      faults.length = 0;
+      faults.push(...next);
+    },
     setCertificateCondition(namespace, name, c) {
       const key = `certificates/${namespace}/${name}`;
       const cert = objects.get(key);

@@ -1,4 +1,5 @@
 import nodemailer from "nodemailer";
+import SMTPTransport from "nodemailer/lib/smtp-transport";
 import { env } from "@/env";
 
 /** One plain-text mail, as the outbox hands it over; `id` is the outbox message id. */
@@ -9,12 +10,17 @@ export type TMailer = { send(mail: TOutgoingMail): Promise<{ messageId: string }
 
 /** An SMTP mailer for `smtp://` or `smtps://` URLs (credentials in the URL). */
 export function createSmtpMailer(opts: { url: string; from: string }): TMailer {
-  const transport = nodemailer.createTransport(opts.url, {
-    // Bounded, so a stuck relay fails the attempt well inside the job's expiry.
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
-  } as Parameters<typeof nodemailer.createTransport>[1]);
+  // The SMTP transport itself, given the URL as an option: handed a URL,
+  // createTransport keeps only what the URL says and would drop the timeouts.
+  const transport = nodemailer.createTransport(
+    new SMTPTransport({
+      url: opts.url,
+      // Bounded, so a stuck relay fails the attempt well inside the job's expiry.
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    }),
+  );
   return {
     async send(mail) {
       const info = await transport.sendMail({

@@ -18,6 +18,16 @@ export type TSmtpTestServer = {
   mailTo(address: string): Promise<TReceivedMail>;
   /** Refuse recipients with this SMTP answer, or accept them again with null. */
   rejectRecipients(answer: { code: number; message: string } | null): void;
+  /**
+   * While on, a message's final dot gets no answer: the server holds it until
+   * the sender's connection drops (the message is then discarded, as an MTA
+   * discards what it never acknowledged) or the hold is turned off (then it
+   * is accepted). `held` resolves once `count` messages have been held in all.
+   */
+  holdMessages(on: boolean): void;
+  held(count: number): Promise<void>;
+  /** Messages whose sender went away before the server acknowledged them. */
+  dropped: TReceivedMail[];
   close(): Promise<void>;
 };
 
@@ -29,11 +39,18 @@ export async function startSmtpTestServer(): Promise<TSmtpTestServer> {
   const received: TReceivedMail[] = [];
   const arrivals = new EventEmitter<{ mail: [TReceivedMail] }>();
   let rejection: { code: number; message: string } | null = null;
+  const dropped: TReceivedMail[] = [];
+  const hold = { on: false, count: 0 };
+  const holds = new EventEmitter<{ held: []; release: [] }>();
+  const closed = new EventEmitter<{ [session: string]: [] }>();
 
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    onClose(session) {
+      closed.emit(session.id);
+    },
     onRcptTo(_address, _session, callback) {
       if (!rejection) return callback();
       const err = Object.assign(new Error(rejection.message), { responseCode: rejection.code });
@@ -50,9 +67,24 @@ export async function startSmtpTestServer(): Promise<TSmtpTestServer> {
           ...parseMessage(raw),
           raw,
         };
-        received.push(mail);
-        arrivals.emit("mail", mail);
-        callback();
+        const accept = () => {
+          received.push(mail);
+          arrivals.emit("mail", mail);
+          callback();
+        };
+        if (!hold.on) return accept();
+        hold.count += 1;
+        holds.emit("held");
+        const release = () => {
+          closed.off(session.id, drop);
+          accept();
+        };
+        const drop = () => {
+          holds.off("release", release);
+          dropped.push(mail);
+        };
+        holds.once("release", release);
+        closed.once(session.id, drop);
       });
     },
   });
@@ -78,6 +110,14 @@ export async function startSmtpTestServer(): Promise<TSmtpTestServer> {
     rejectRecipients(answer) {
       rejection = answer;
     },
+    holdMessages(on) {
+      hold.on = on;
+      if (!on) holds.emit("release");
+    },
+    async held(count) {
+      while (hold.count < count) await once(holds, "held");
+    },
+    dropped,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

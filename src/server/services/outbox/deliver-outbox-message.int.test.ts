@@ -1,9 +1,11 @@
+import { createServer, type AddressInfo, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startJobRuntime, stopJobRuntime } from "@/jobs/runtime";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { createSmtpMailer, type TMailer } from "@/server/integrations/mail/smtp-mailer";
 import { startSmtpTestServer, type TSmtpTestServer } from "@/server/integrations/mail/smtp-test-server";
+import { operatorCaller } from "../../../../test/support/operator-caller";
 import { deliverOutboxMessage } from "./deliver-outbox-message";
 import { HELD_REASON, WIPED_BODY } from "./outbox-status";
 import { queueEmail } from "./queue-email";
@@ -94,4 +96,45 @@ describe("deliverOutboxMessage over SMTP", () => {
     expect(await row(id)).toMatchObject({ status: "failed" });
     expect(smtp.received.length).toBe(before);
   });
+});
+
+describe("deliverOutboxMessage when the SMTP server fails", () => {
+  /** A TCP server on loopback that answers each connection with `greeting`, or, without one, never says a word. */
+  async function brokenSmtp(greeting?: string) {
+    const sockets = new Set<Socket>();
+    const server = createServer((socket) => {
+      sockets.add(socket);
+      socket.on("error", () => undefined);
+      if (greeting) socket.end(`${greeting}\r\n`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    return {
+      mailer: createSmtpMailer({ url: `smtp://127.0.0.1:${port}`, from: FROM }),
+      close: () => {
+        for (const s of sockets) s.destroy();
+        return new Promise<void>((resolve) => server.close(() => resolve()));
+      },
+    };
+  }
+
+  /** The message as an operator sees it on /cp: the tRPC procedure behind the outbox page. */
+  const opsView = async (id: string) => (await operatorCaller()).ops.outbox.get({ id });
+
+  it.each([
+    { name: "answers 421 (service not available)", greeting: "421 4.3.2 try again later", reason: /421/ },
+    { name: "accepts the connection and never greets", greeting: undefined, reason: /greeting|timeout/i },
+  ])("$name: the attempt fails with the reason, the message stays queued for the job's retry, and operators see why", async ({ greeting, reason }) => {
+    const broken = await brokenSmtp(greeting);
+    try {
+      const { id } = await queueEmail({ to: "someone@example.com", subject: "Hi", text: "x" });
+      const err = await deliverOutboxMessage({ id, isLastAttempt: false, mailer: broken.mailer }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(AppError);
+      expect((err as AppError).code).toBe("UNAVAILABLE");
+      const seen = await opsView(id);
+      expect(seen).toMatchObject({ status: "queued", attempts: 1, lastError: expect.stringMatching(reason) });
+    } finally {
+      await broken.close();
+    }
+  }, 30_000);
 });

@@ -1,4 +1,5 @@
 import { env } from "@/env";
+import { retryWrite } from "@/server/database/retry-write";
 import { db as defaultDb, type TDbOrTx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { describeMailError } from "@/server/integrations/mail/describe-mail-error";
@@ -22,6 +23,8 @@ export async function deliverOutboxMessage(opts: {
   id: string;
   isLastAttempt: boolean;
   mailer: TMailer | null;
+  /** Aborted when the job gives up on the attempt (stops retrying the final write). */
+  signal?: AbortSignal;
   /** Key material for sealed bodies; defaults to AUTH_SECRET. */
   secret?: string;
   db?: TDbOrTx;
@@ -78,17 +81,23 @@ export async function deliverOutboxMessage(opts: {
     throw new AppError("UNAVAILABLE", { message: `delivery of ${row.id} failed: ${lastError}` });
   }
 
-  await db.outboxMessage.update({
-    where: { id: row.id },
-    data: {
-      status: "sent",
-      sentAt: new Date(),
-      messageId: accepted.messageId,
-      lastError: null,
-      // Codes are useless to keep once the server has the mail, and a risk if kept.
-      ...(row.sensitive ? { body: WIPED_BODY } : {}),
-    },
-  });
+  // The server has the mail: a database hiccup now must not fail the job and send it again.
+  const sentAt = new Date();
+  await retryWrite(
+    () =>
+      db.outboxMessage.update({
+        where: { id: row.id },
+        data: {
+          status: "sent",
+          sentAt,
+          messageId: accepted.messageId,
+          lastError: null,
+          // Codes are useless to keep once the server has the mail, and a risk if kept.
+          ...(row.sensitive ? { body: WIPED_BODY } : {}),
+        },
+      }),
+    { what: `the delivery of ${row.id}`, signal: opts.signal },
+  );
   logger.info({ outboxId: row.id, messageId: accepted.messageId }, "mail delivered");
   return "sent";
 }

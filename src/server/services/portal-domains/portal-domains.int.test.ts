@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase } from "../../../../test/support/db";
 import { seedTenant } from "../../../../test/support/provisioning-factory";
+import { operatorCaller } from "../../../../test/support/operator-caller";
 import { restCall, type TJsonBody } from "../../../../test/support/rest-call";
 import { reloadEnv } from "@/env";
 import { startJobRuntime, stopJobRuntime } from "@/jobs/runtime";
@@ -364,4 +365,30 @@ describe("reconciliations of one domain", () => {
       ["portal_domain.pending_certificate", "verifying_dns"],
     ]);
   });
+});
+
+describe("a Kubernetes API that fails", () => {
+  /** What an operator sees on /cp for the domain: the tRPC procedure behind its detail page. */
+  const opsView = async (id: string) => (await operatorCaller()).portalDomains.detail({ id });
+
+  it.each([
+    { fault: { status: 503 }, reason: /Could not apply the manifests: Kubernetes answered 503/ },
+    { fault: { hang: true as const }, reason: /Could not apply the manifests: the Kubernetes API did not answer the apply of \w+ .* within 10 s/ },
+  ])("answering $fault: the pass ends certificate_failed with the reason for operators, a re-check is scheduled, and it recovers", async ({ fault, reason }) => {
+    const { tenantId, target } = await tenantWithTarget(`kube-${"status" in fault ? fault.status : "hang"}`);
+    dns.cnames.set("portal.acme-corp.com", target);
+    kube.failNext(fault);
+    const created = await api("POST", `/v1/tenants/${tenantId}/portal-domains`, { domain: "portal.acme-corp.com" });
+    const failed = await statusOf(created.body.id, "certificate_failed");
+    expect(failed.status_message).toMatch(reason);
+
+    const seen = await opsView(created.body.id);
+    expect(seen.domain).toMatchObject({ status: "certificate_failed", status_message: expect.stringMatching(reason) });
+    expect(seen.next_check_at!.getTime()).toBeGreaterThan(Date.now());
+
+    // The scheduled re-check, once the API answers again, applies and moves on.
+    const recheck = await db().portalDomain.findUniqueOrThrow({ where: { id: created.body.id }, select: { nextCheckAt: true } });
+    await reconcilePortalDomain({ portalDomainId: created.body.id, dueAt: recheck.nextCheckAt!.toISOString() });
+    expect((await opsView(created.body.id)).domain.status).toBe("deploying");
+  }, 40_000);
 });

@@ -3,6 +3,7 @@ import { parseWorkflowDispatchUrl } from "@/server/integrations/github/parse-wor
 import { createWorkflowClient, WorkflowDispatchError } from "@/server/integrations/github/workflow-client";
 import type { TDb } from "@/server/db";
 import { logger } from "@/server/logger";
+import { appendTraceEvents, embarkEvent } from "@/server/services/trace/append-trace-events";
 import { mintCallbackToken } from "./ids";
 import { markDispatched } from "./mark-dispatched";
 import { failOpenJob } from "./provision-job-state";
@@ -98,9 +99,22 @@ export async function dispatchToGithub(opts: {
       return;
     }
     // Retried by the background job with backoff; an ambiguous answer is
-    // resolved by the run lookup at the top of the next attempt. The cause is
-    // dropped: Octokit's error carries the request body, callback token included,
-    // and the job log must not.
+    // resolved by the run lookup at the top of the next attempt. Operators see
+    // the retry in the job's trace. The cause is dropped: Octokit's error
+    // carries the request body, callback token included, and the job log must not.
+    await appendTraceEvents({
+      db,
+      events: [
+        embarkEvent({
+          trace_id: message.trace_id!,
+          job_id: jobId,
+          stage: "dispatch",
+          status: "info",
+          message: `GitHub could not be reached (${err.details.status ?? "no answer"}): ${err.message}; the dispatch is retried`,
+          data: { status: err.details.status ?? null },
+        }),
+      ],
+    });
     throw new WorkflowDispatchError(err.kind, err.message, { status: err.details.status });
   }
 }

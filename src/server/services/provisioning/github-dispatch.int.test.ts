@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase } from "../../../../test/support/db";
+import { operatorCaller } from "../../../../test/support/operator-caller";
 import { reloadEnv } from "@/env";
 import { startJobRuntime, stopJobRuntime } from "@/jobs/runtime";
 import { eventually } from "@/jobs/testing";
@@ -143,6 +144,13 @@ describe("dispatch to GitHub Actions", () => {
     expect(err!.cause).toBeUndefined();
     expect(JSON.stringify({ ...err, message: err!.message })).not.toMatch(/pjt_|ghp_/);
     expect((await jobRow(created.job_id)).status).toBe("Pending");
+    // Operators see the retry on the job's page (the tRPC procedure behind it), without secrets.
+    const seen = await (await operatorCaller()).jobs.detail({ job_id: created.job_id });
+    expect(seen.job.status).toBe("Pending");
+    const retry = seen.trace.filter((e) => e.stage === "dispatch" && e.status === "info");
+    expect(retry).toHaveLength(1);
+    expect(retry[0]!.message).toMatch(/GitHub could not be reached \(503\).*retried/);
+    expect(JSON.stringify(seen.trace)).not.toMatch(/pjt_|ghp_/);
 
     github.respondWith(...Array.from({ length: 4 }, () => ({ status: 503 })));
     await dispatchProvisionJob({ jobId: created.job_id, attempt: { isLastAttempt: true }, github: fastClient() });

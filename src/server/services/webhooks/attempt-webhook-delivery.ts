@@ -1,5 +1,6 @@
 import { env } from "@/env";
 import { enqueue } from "@/jobs/registry";
+import { retryWrite } from "@/server/database/retry-write";
 import { db as defaultDb, type TDb, type TDbOrTx } from "@/server/db";
 import { logger } from "@/server/logger";
 import { APP_VERSION } from "@/server/rest/app-version";
@@ -107,7 +108,12 @@ export async function attemptWebhookDelivery(opts: {
       "Embark-Delivery-Id": delivery.id,
     },
   });
-  const logged = await logAttempt(db, delivery, opts.trigger, result, now());
+  // The receiver has had the request: a database hiccup now must not fail the job and send it again.
+  const at = now();
+  const logged = await retryWrite(() => logAttempt(db, delivery, opts.trigger, result, at), {
+    what: `an attempt of ${delivery.id}`,
+    signal: opts.signal,
+  });
   logger.info(
     { deliveryId: delivery.id, endpointId: endpoint.id, trigger: opts.trigger, ...logged, statusCode: result.statusCode, ms: result.durationMs },
     "webhook attempt",

@@ -8,8 +8,10 @@ const jsonReport = process.env.VITEST_JSON_REPORT;
 
 /**
  * Two projects: `unit` for pure tests (`*.test.ts`) and `int` for tests
- * against a real Postgres (`*.int.test.ts`). With VITEST_JSON_REPORT set, a
- * JSON report is written there too (the test command sums its totals).
+ * against a real Postgres (`*.int.test.ts`); a third, `stress` (files named
+ * `*.stress.test.ts` under test/), runs only through `npm run test:stress`.
+ * With VITEST_JSON_REPORT set, a JSON report is written there too (the test
+ * command sums its totals).
  */
 export default defineConfig({
   resolve: { alias: { "@": path.join(root, "src") } },
@@ -41,6 +43,20 @@ export default defineConfig({
           maxWorkers: 2,
           // Two cores shared with Postgres: be patient rather than flaky.
           testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // `npm run test:stress`: many operations at once against a real server (minutes, so not in `npm test`).
+        extends: true,
+        test: {
+          name: "stress",
+          environment: "node",
+          include: ["test/**/*.stress.test.ts"],
+          exclude: ["**/node_modules/**"],
+          globalSetup: ["test/support/global-setup.ts"],
+          setupFiles: ["test/support/int-setup.ts"],
+          maxWorkers: 1,
           hookTimeout: 60_000,
         },
       },

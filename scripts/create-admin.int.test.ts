@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase, testDatabaseUrl } from "../test/support/db";
+import { captureChildOutput } from "../test/support/log-capture";
 import { rawEnv } from "@/env";
 import { signInWithPassword } from "@/server/auth/testing/auth-requests";
 import { db } from "@/server/db";
@@ -17,7 +18,12 @@ async function createAdmin(args: string[]) {
   return promisify(execFile)(tsx, ["scripts/create-admin.ts", ...args], { cwd: root, env, encoding: "utf8" }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-  );
+  )
+    // stdout shows the new password once, by design; what the command logs is on stderr.
+    .then((r) => {
+      captureChildOutput("create-admin", r.stderr);
+      return r;
+    });
 }
 
 beforeEach(async () => {

@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { captured } from "../test/support/log-capture";
 import { afterAll, describe, expect, it } from "vitest";
 import { rawEnv } from "@/env";
 import { createIsolatedDatabase, type TIsolatedDatabase } from "../test/support/db";
@@ -14,7 +15,7 @@ async function db(args: string[], extraEnv: Record<string, string> = {}) {
   return promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/db.ts", ...args], { cwd: root, env, encoding: "utf8" }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-  );
+  ).then(captured("db-cli"));
 }
 
 const databases: TIsolatedDatabase[] = [];

@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { captured } from "../test/support/log-capture";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -19,7 +20,7 @@ async function start(env: Record<string, string>): Promise<{ code: number; stder
     });
     return { code: 0, stderr: "" };
   } catch (e) {
-    const err = e as { code?: number; stderr?: string };
+    const err = captured("launch")(e as { code?: number; stderr?: string; stdout?: string });
     return { code: typeof err.code === "number" ? err.code : -1, stderr: err.stderr ?? "" };
   }
 }

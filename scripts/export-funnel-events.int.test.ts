@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { captured } from "../test/support/log-capture";
 import { randomUUID } from "node:crypto";
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -32,7 +33,7 @@ function run(args: string[], env: Record<string, string | undefined>): Promise<{
   const clean = Object.fromEntries(Object.entries({ ...base, ...env }).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv;
   return new Promise((resolve) => {
     execFile(SCRIPT, args, { env: clean }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      resolve(captured("export-funnel-events")({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }));
     });
   });
 }

@@ -3,13 +3,19 @@
  * (Playwright in Chromium), then one line of totals summed from the runners'
  * JSON reports: `N passed, N failed`.
  *
+ * Every log line of the run is captured (EMBARK_LOG_CAPTURE_DIR = reports/logs:
+ * the app's logger in test workers, child processes and the browser tests'
+ * servers) and searched for secrets afterwards (scripts/log-scan.ts); each log
+ * line holding one counts as a failure, reported by file:line and kind.
+ *
  *   npm test                 everything
  *   npm test -- --only e2e   one tier: unit | int | e2e
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { describeFindings, scanCapture } from "./log-scan";
 import { readTotals } from "./test-totals";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -21,6 +27,10 @@ const tiers = only ? [only] : ["unit", "int", "e2e"];
 
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
+const captureDir = path.join(reports, "logs");
+mkdirSync(captureDir, { recursive: true });
+process.env.EMBARK_LOG_CAPTURE_DIR = captureDir;
+const startedAt = Date.now();
 
 function run(cmd: string, args: string[], env: Record<string, string> = {}): number {
   const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } as NodeJS.ProcessEnv });
@@ -44,7 +54,23 @@ if (tiers.includes("e2e")) {
 }
 
 const totals = readTotals(reports);
+const scan = scanCapture(captureDir, serverLogsSince(startedAt));
+for (const line of describeFindings(scan.findings, root)) process.stderr.write(`${line}\n`);
+process.stdout.write(`\nlog scan: ${scan.files} log files, ${scan.secrets} known secrets, ${scan.findings.length} lines with a secret\n`);
+// Each line with a secret is a failure. Integration and browser tests always log:
+// nothing captured from them means the check did not run, which fails too.
+const checkDidNotRun = scan.files === 0 && tiers.some((t) => t !== "unit");
+totals.failed += scan.findings.length + (checkDidNotRun ? 1 : 0);
 if (!existsSync(path.join(reports, "vitest.json")) && vitestProjects.length) exit = 1;
 if (totals.passed + totals.failed === 0) exit = 1;
 process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}\n`);
 process.exit(totals.failed > 0 ? 1 : exit);
+
+/** The logs of Embark servers the browser tests started (`.test-data/<name>/server.log`), written during this run. */
+function serverLogsSince(since: number): string[] {
+  const data = path.join(root, ".test-data");
+  if (!existsSync(data)) return [];
+  return readdirSync(data)
+    .map((name) => path.join(data, name, "server.log"))
+    .filter((f) => existsSync(f) && statSync(f).mtimeMs >= since);
+}

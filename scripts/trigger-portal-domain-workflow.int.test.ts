@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { captured } from "../test/support/log-capture";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase } from "../test/support/db";
 import { seedTenant } from "../test/support/provisioning-factory";
@@ -26,7 +27,7 @@ const trigger = (args: string[], env: Record<string, string> = {}) =>
   }).then(
     (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-  );
+  ).then(captured("trigger-portal-domain-workflow"));
 
 const passesOf = async (id: string) => {
   const { traceId } = await db().portalDomain.findUniqueOrThrow({ where: { id }, select: { traceId: true } });

@@ -57,6 +57,8 @@ const ZEnvShape = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default("Embark <no-reply@embark.localhost>"),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
+  /** Set by the test command: every log line at every level is also appended to a file in this folder. */
+  EMBARK_LOG_CAPTURE_DIR: z.string().min(1).optional(),
   EMBARK_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(9000).default(7000),
   EMBARK_JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   EMBARK_SECURE_COOKIES: boolish,

@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { captured } from "./support/log-capture";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -26,7 +27,7 @@ async function run(file: string, args: string[], cwd: string): Promise<TRun> {
   return promisify(execFile)(file, args, { cwd, env: npmEnv, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (e: { code?: number; stdout?: string; stderr?: string }) => ({ code: typeof e.code === "number" ? e.code : -1, stdout: e.stdout ?? "", stderr: e.stderr ?? "" }),
-  );
+  ).then(captured(path.basename(file)));
 }
 async function ok(file: string, args: string[], cwd: string): Promise<string> {
   const r = await run(file, args, cwd);

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rmSync, writeFileSync, openSync } from "node:fs";
 import path from "node:path";
+import { registerSecret } from "../../test/support/log-capture";
 import { E2E_ADMIN, E2E_DATA_DIR, E2E_PORT, E2E_STATE_FILE, E2E_VIEWER } from "./config";
 
 /**
@@ -16,6 +17,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     INTERNAL_API_KEY: `emb_internal_${randomBytes(24).toString("base64url")}`,
     AUTH_SECRET: randomBytes(32).toString("base64url"),
   };
+  registerSecret("internal-api-key", secrets.INTERNAL_API_KEY);
+  registerSecret("auth-secret", secrets.AUTH_SECRET);
+  registerSecret("password", E2E_ADMIN.password);
+  registerSecret("password", E2E_VIEWER.password);
   Object.assign(process.env, { DATABASE_URL: pg.url, ...secrets, EMBARK_PUBLIC_URL: `http://127.0.0.1:${E2E_PORT}` });
 
   const { applyMigrations } = await import("../../src/server/database/migrate");

@@ -1,4 +1,5 @@
 import { expect, type Browser } from "@playwright/test";
+import { registerSecret } from "../../test/support/log-capture";
 import { E2E_ADMIN, E2E_PORT } from "./config";
 import { signIn } from "./sign-in";
 
@@ -15,7 +16,9 @@ export async function codeFromOutbox(browser: Browser, email: string): Promise<s
     await page.getByRole("button", { name: /Reveal/ }).click();
     const body = page.getByTestId("outbox-body");
     await expect(body).toContainText(/code is \d{6}/);
-    return /code is (\d{6})/.exec((await body.textContent()) ?? "")![1]!;
+    const code = /code is (\d{6})/.exec((await body.textContent()) ?? "")![1]!;
+    registerSecret("otp-code", code);
+    return code;
   } finally {
     await context.close();
   }

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { captureChildStream } from "../../test/support/log-capture";
 
 /**
  * A worker process for the job runtime's process tests: a fixture script run
@@ -36,6 +37,7 @@ export function startFixtureProcess(
     detached: opts.ownGroup ?? false,
   });
   started.push(child);
+  captureChildStream(path.basename(fixture), child.stdout);
   const seen: string[] = [];
   const waiters: { prefix: string; count: number; resolve: (lines: string[]) => void }[] = [];
   const matching = (prefix: string) => seen.filter((l) => l.startsWith(prefix));

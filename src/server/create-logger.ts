@@ -1,5 +1,6 @@
+import path from "node:path";
 import pino from "pino";
-import { env } from "@/env";
+import { env, rawEnv } from "@/env";
 import { scrubSecrets } from "./scrub-secrets";
 
 /** Paths never written to logs, whatever a caller passes in. */
@@ -50,6 +51,30 @@ function level(): string {
   }
 }
 
+/** EMBARK_LOG_CAPTURE_DIR, read like the level: a configuration that does not parse still logs. */
+function captureDir(): string | undefined {
+  try {
+    return env().EMBARK_LOG_CAPTURE_DIR;
+  } catch {
+    return rawEnv().EMBARK_LOG_CAPTURE_DIR || undefined;
+  }
+}
+
+/**
+ * With EMBARK_LOG_CAPTURE_DIR set (the test command sets it), every line at
+ * every level also goes to `<dir>/app-<pid>.jsonl`, whatever LOG_LEVEL says, so
+ * the whole run's logs can be searched for secrets afterwards.
+ */
+function withCapture(options: pino.LoggerOptions): pino.Logger | undefined {
+  const dir = captureDir();
+  if (!dir) return undefined;
+  const file = pino.destination({ dest: path.join(dir, `app-${process.pid}.jsonl`), append: true, mkdir: true, sync: true });
+  const streams: pino.StreamEntry[] = [{ level: "trace", stream: file }];
+  const configured = options.level ?? "info";
+  if (configured !== "silent") streams.push({ level: configured as pino.Level, stream: pino.destination(1) });
+  return pino({ ...options, level: "trace" }, pino.multistream(streams));
+}
+
 function scrubFields(value: unknown, depth = 0): unknown {
   if (typeof value === "string") return scrubSecrets(value);
   if (depth > 6 || value === null || typeof value !== "object") return value;
@@ -84,5 +109,6 @@ export function createLogger(opts: { level?: string; destination?: pino.Destinat
       },
     },
   };
-  return opts.destination ? pino(options, opts.destination) : pino(options);
+  if (opts.destination) return pino(options, opts.destination);
+  return withCapture(options) ?? pino(options);
 }

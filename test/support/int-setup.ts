@@ -5,6 +5,7 @@
  */
 import { inject } from "vitest";
 import { workerDatabaseName } from "./db";
+import { registerSecret } from "./log-capture";
 import { createDatabase } from "./test-databases";
 import { TEST_AUTH_SECRET, TEST_INTERNAL_API_KEY } from "./test-env";
 
@@ -22,3 +23,5 @@ Object.assign(process.env, {
   // Tests watch runs finish, not unfold.
   LOCAL_RUNNER_STAGE_DELAY_MS: "0",
 });
+registerSecret("internal-api-key", TEST_INTERNAL_API_KEY);
+registerSecret("auth-secret", TEST_AUTH_SECRET);

@@ -1,4 +1,5 @@
 import { handleRestRequest } from "../../src/server/rest/handle-rest-request";
+import { registerSecretsIn, registerSecretsInHeaders } from "./log-capture";
 import { TEST_INTERNAL_API_KEY } from "./test-env";
 
 /** A JSON answer as tests read it: assertions walk arbitrary shapes. */
@@ -24,8 +25,12 @@ export async function restCall(
     },
     body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
   };
+  registerSecretsInHeaders(new Headers(init.headers));
+  registerSecretsIn(opts.body);
   const res = opts.baseUrl
     ? await fetch(`${opts.baseUrl}${path}`, init)
     : await handleRestRequest(new Request(`http://embark.test${path}`, init));
-  return { status: res.status, body: (await res.json()) as TJsonBody };
+  const body = (await res.json()) as TJsonBody;
+  registerSecretsIn(body);
+  return { status: res.status, body };
 }

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { reloadEnv } from "../../src/env";
 import { handleRestRequest } from "../../src/server/rest/handle-rest-request";
+import { registerSecretsInBody, registerSecretsInHeaders } from "./log-capture";
 
 export type TRestServer = { url: string; close(): Promise<void> };
 
@@ -13,25 +14,31 @@ async function toRequest(req: IncomingMessage, base: string): Promise<Request> {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
   const body = chunks.length ? Buffer.concat(chunks) : undefined;
+  // Callers (the local runner) send callback tokens and keys: the log scan looks for them.
+  registerSecretsInHeaders(headers);
+  registerSecretsInBody(body);
   return new Request(new URL(req.url ?? "/", base), { method: req.method, headers, body });
 }
 
 async function send(res: ServerResponse, response: Response): Promise<void> {
   res.statusCode = response.status;
   response.headers.forEach((value, name) => res.setHeader(name, value));
-  res.end(Buffer.from(await response.arrayBuffer()));
+  const body = Buffer.from(await response.arrayBuffer());
+  registerSecretsInBody(body);
+  res.end(body);
 }
 
 /**
  * Serves the REST surface (/v1, /internal, /api/v1) on 127.0.0.1 over real
  * HTTP, for tests of callers that speak HTTP to Embark, such as the local
- * runner. It points EMBARK_PUBLIC_URL at itself.
+ * runner. It points EMBARK_PUBLIC_URL at itself. `extraRoutes` answers
+ * other paths through the same bridge (a benchmark's trivial baseline).
  */
-export async function startRestServer(): Promise<TRestServer> {
+export async function startRestServer(opts: { extraRoutes?: Record<string, () => Response> } = {}): Promise<TRestServer> {
   let base = "";
   const server = createServer((req, res) => {
     toRequest(req, base)
-      .then((request) => handleRestRequest(request))
+      .then((request) => opts.extraRoutes?.[new URL(request.url).pathname]?.() ?? handleRestRequest(request))
       .then((response) => send(res, response))
       .catch((err: unknown) => {
         res.statusCode = 500;

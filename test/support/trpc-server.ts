@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { handleTrpcRequest } from "../../src/server/trpc/handle-trpc-request";
+import { registerSecretsInBody, registerSecretsInHeaders } from "./log-capture";
 
 export type TTrpcServer = { url: string; close(): Promise<void> };
 
@@ -13,11 +14,15 @@ async function forward(req: IncomingMessage, res: ServerResponse, origin: string
     for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, v);
   }
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  registerSecretsInHeaders(headers);
+  if (hasBody) registerSecretsInBody(Buffer.concat(chunks));
   const response = await handleTrpcRequest(
     new Request(`${origin}${req.url}`, { method: req.method, headers, body: hasBody ? Buffer.concat(chunks) : undefined }),
   );
   res.writeHead(response.status, Object.fromEntries(response.headers));
-  res.end(Buffer.from(await response.arrayBuffer()));
+  const body = Buffer.from(await response.arrayBuffer());
+  registerSecretsInBody(body);
+  res.end(body);
 }
 
 /**

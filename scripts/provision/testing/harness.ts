@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { captureChildOutput } from "../../../test/support/log-capture";
 
 export const provisionDir = path.resolve(import.meta.dirname, "..");
 const stubCli = path.join(import.meta.dirname, "stub-cli.mjs");
@@ -105,6 +106,7 @@ export function runScript(script: string, env: Record<string, string>, opts: TRu
         .filter(Boolean)
         .map((l) => JSON.parse(l) as TStubCall)
     : [];
+  captureChildOutput(`provision-${script}`, res.stdout, res.stderr);
   return { code: res.status ?? -1, stdout: res.stdout, stderr: res.stderr, outputs, calls };
 }
 
@@ -116,6 +118,7 @@ export function runLib(snippet: string, env: Record<string, string> = {}): { cod
     timeout: 30_000,
     env: { PATH: [path.dirname(process.execPath), process.env.PATH ?? "/usr/bin:/bin"].join(path.delimiter), ...env } as unknown as NodeJS.ProcessEnv,
   });
+  captureChildOutput("provision-lib", res.stdout, res.stderr);
   return { code: res.status ?? -1, stdout: res.stdout, stderr: res.stderr };
 }
 

@@ -2,6 +2,7 @@ import { env } from "@/env";
 import { db } from "@/server/db";
 import { peerAddressHeader } from "@/server/network/peer-address";
 import { getOutboxMessage } from "@/server/services/outbox/get-outbox-message";
+import { registerSecretsIn, registerSecretsInHeaders } from "../../../../test/support/log-capture";
 import { getAuth } from "../auth";
 
 /**
@@ -43,7 +44,12 @@ export async function callAuth(path: string, call: TAuthCall = {}): Promise<Resp
     headers,
     body: call.body === undefined ? undefined : JSON.stringify(call.body),
   });
-  return getAuth().handler(request);
+  // Passwords and codes sent, session cookies carried and set: the log scan looks for them.
+  registerSecretsIn(call.body);
+  registerSecretsInHeaders(headers);
+  const response = await getAuth().handler(request);
+  registerSecretsInHeaders(response.headers);
+  return response;
 }
 
 /** The `name=value` pairs a response sets, ready for a Cookie header (cleared cookies left out). */

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { EventEmitter } from "node:events";
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
+import { registerSecretsIn } from "../../../../test/support/log-capture";
 import { workflowRunName } from "@/server/services/provisioning/provision-queue-message";
 import { dispatchProblem, matchesCreated, repoBody } from "./github-test-server-rules";
 import { listenOnLoopback } from "../loopback-server";
@@ -117,6 +118,7 @@ export async function startFakeGithub(opts: TFakeGithubOptions = {}): Promise<TF
     if (return_run_details !== undefined && typeof return_run_details !== "boolean") {
       return refuse(res, 422, `Invalid request.\n\nFor 'properties/return_run_details', ${JSON.stringify(return_run_details)} is not a boolean.`);
     }
+    registerSecretsIn(inputs);
     const run = createRun(owner!, repo!, workflowId!, ref, inputs ?? {});
     if (answer && "acceptThenHang" in answer) {
       // Accepted, then the answer is lost: what a worker dying mid-call looks like from the database.

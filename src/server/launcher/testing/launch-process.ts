@@ -25,7 +25,16 @@ export async function launchNpmStart(opts: { dataDir: string; port: number; env?
   const logFile = path.join(opts.dataDir, "launcher.log");
   const from = existsSync(logFile) ? statSync(logFile).size : 0;
   const fd = openSync(logFile, "a");
-  const env = { PATH: rawEnv().PATH, HOME: rawEnv().HOME, PORT: String(opts.port), EMBARK_DATA_DIR: opts.dataDir, ...opts.env };
+  const capture = rawEnv().EMBARK_LOG_CAPTURE_DIR;
+  const env = {
+    PATH: rawEnv().PATH,
+    HOME: rawEnv().HOME,
+    PORT: String(opts.port),
+    EMBARK_DATA_DIR: opts.dataDir,
+    // The test run's log capture (a test setting, not configuration the server would otherwise inherit).
+    ...(capture ? { EMBARK_LOG_CAPTURE_DIR: capture } : {}),
+    ...opts.env,
+  };
   const npm = spawn("npm", ["start"], { cwd: root, env: env as unknown as NodeJS.ProcessEnv, stdio: ["ignore", fd, fd], detached: true });
   closeSync(fd);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>

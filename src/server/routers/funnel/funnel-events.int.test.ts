@@ -4,7 +4,9 @@ import { captureLogs } from "../../../../test/support/capture-logs";
 import { resetDatabase, testDatabaseUrl } from "../../../../test/support/db";
 import { queryRows } from "../../../../test/support/query";
 import { restCall, type TJsonBody } from "../../../../test/support/rest-call";
+import { TEST_INTERNAL_API_KEY } from "../../../../test/support/test-env";
 import { db } from "@/server/db";
+import { handleRestRequest } from "@/server/rest/handle-rest-request";
 import { createApiKey } from "@/server/services/api-keys/create-api-key";
 import { emailFingerprint } from "@/server/services/funnel/scrub-properties";
 import { newTraceId } from "@/server/services/provisioning/ids";
@@ -68,14 +70,18 @@ describe("POST /internal/funnel-events/ingest", () => {
   });
 
   it("rejects by index, never with a 5xx, an event nested thousands deep, NUL in a property and a JSON-breaking string", async () => {
-    let deep: unknown = 1;
-    for (let i = 0; i < 3000; i++) deep = { a: deep };
-    let deepProps: unknown = 1;
-    for (let i = 0; i < 3000; i++) deepProps = { a: deepProps };
-    const res = await ingest({
-      source: "web",
-      events: [deep, event({ properties: deepProps }), event({ properties: { note: "a\u0000b" } }), event({ properties: { k: "\ud800" } }), event()],
-    });
+    // 10,000 levels, deeper than JSON.stringify goes without overflowing the stack: the body is written by hand.
+    const deep = `${'{"a":'.repeat(10_000)}1${"}".repeat(10_000)}`;
+    const rest = [event({ properties: { note: "a\u0000b" } }), event({ properties: { k: "\ud800" } }), event()].map((e) => JSON.stringify(e));
+    const deepProps = JSON.stringify(event({ properties: "DEEP" })).replace('"DEEP"', deep);
+    const response = await handleRestRequest(
+      new Request("http://embark.test/internal/funnel-events/ingest", {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${TEST_INTERNAL_API_KEY}` },
+        body: `{"source":"web","events":[${[deep, deepProps, ...rest].join(",")}]}`,
+      }),
+    );
+    const res = { status: response.status, body: (await response.json()) as TJsonBody };
     expect(res.status).toBe(200);
     expect(res.body.accepted).toBe(1);
     expect(res.body.rejected.map((r: TJsonBody) => r.index)).toEqual([0, 1, 2, 3]);

@@ -60,6 +60,22 @@ export async function insertFunnelRows(db: TDbOrTx, rows: TFunnelRow[]): Promise
 }
 
 /**
+ * The batch's size as JSON. An event nested too deeply for JSON.stringify
+ * (thousands of levels) is left out: validation rejects it by its index.
+ */
+function batchBytes(events: unknown[]): number {
+  let total = 2;
+  for (const event of events) {
+    try {
+      total += Buffer.byteLength(JSON.stringify(event) ?? "null", "utf8") + 1;
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+    }
+  }
+  return total;
+}
+
+/**
  * Ingests a batch from one source. Over 500 events or 1 MiB is
  * PAYLOAD_TOO_LARGE and writes nothing; an invalid event is reported by its
  * index while the valid ones are stored; a resent event_id adds nothing.
@@ -72,7 +88,7 @@ export async function ingestFunnelEvents(opts: { db?: TDbOrTx; source: string; e
       details: { max_events: MAX_FUNNEL_BATCH_EVENTS },
     });
   }
-  if (Buffer.byteLength(JSON.stringify(opts.events), "utf8") > MAX_FUNNEL_BATCH_BYTES) {
+  if (batchBytes(opts.events) > MAX_FUNNEL_BATCH_BYTES) {
     throw new AppError("PAYLOAD_TOO_LARGE", {
       message: `A batch holds at most ${MAX_FUNNEL_BATCH_BYTES} bytes`,
       details: { max_bytes: MAX_FUNNEL_BATCH_BYTES },

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase } from "../../../../test/support/db";
 import { operatorCaller } from "../../../../test/support/operator-caller";
+import { captureChildStream } from "../../../../test/support/log-capture";
 import { reloadEnv } from "@/env";
 import { startJobRuntime, stopJobRuntime } from "@/jobs/runtime";
 import { eventually } from "@/jobs/testing";
@@ -178,6 +179,7 @@ describe("dispatch to GitHub Actions", () => {
       env: { ...process.env, LOG_LEVEL: "silent" },
       stdio: ["ignore", "pipe", "inherit"],
     });
+    captureChildStream("dispatch-worker", child.stdout);
     const exited = new Promise((resolve) => child.once("exit", resolve));
     await github.accepted(1);
     child.kill("SIGKILL");

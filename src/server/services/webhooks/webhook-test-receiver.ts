@@ -1,6 +1,7 @@
 import { EventEmitter, once } from "node:events";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
+import { registerSecret } from "../../../../test/support/log-capture";
 import { SIGNATURE_HEADER, verifyWebhookSignature, type TSignatureCheck } from "./webhook-signature";
 
 /** One request as the receiver got it, with the result of checking its signature. */
@@ -38,6 +39,7 @@ export async function startWebhookTestReceiver(opts: { secret?: string; toleranc
     req.on("end", () => {
       const body = Buffer.concat(chunks).toString("utf8");
       const header = req.headers[SIGNATURE_HEADER.toLowerCase()];
+      registerSecret("webhook-secret", state.secret);
       const signature = verifyWebhookSignature({
         secret: state.secret,
         header: typeof header === "string" ? header : null,

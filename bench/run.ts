@@ -137,6 +137,9 @@ async function main(only: readonly string[]): Promise<void> {
     environment.AUTH_SECRET = randomBytes(32).toString("base64url");
     environment.INTERNAL_API_KEY = randomBytes(32).toString("base64url");
     environment.LOG_LEVEL ||= "warn";
+    // What a production start (idle-memory's `next start` and `npm start`) requires.
+    environment.LICENSE_SIGNING_KEY = randomBytes(32).toString("base64url");
+    environment.EMBARK_PUBLIC_URL ||= "http://127.0.0.1";
 
     const benchmarks = await loadBenchmarks(only);
     const results: TBenchSummary[] = [];

@@ -6,7 +6,7 @@
  * on stdout and bench/results.json.
  */
 import { randomBytes } from "node:crypto";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -17,6 +17,10 @@ import { percentile, type TBenchMeasurements, type TBenchModule } from "./suppor
 
 const BENCH_DIR = import.meta.dirname;
 const RESULTS_FILE = path.join(BENCH_DIR, "results.json");
+const RESULTS_MD = path.join(BENCH_DIR, "RESULTS.md");
+const README = path.join(BENCH_DIR, "..", "README.md");
+const README_START = "<!-- bench-results:start -->";
+const README_END = "<!-- bench-results:end -->";
 /** A hung benchmark (a job that never arrives) fails the run instead of holding it. */
 const WATCHDOG_MS = 5 * 60_000;
 
@@ -74,6 +78,31 @@ function table(results: readonly TBenchSummary[]): string {
   return [line(header), rule, ...rows.map(line)].join("\n");
 }
 
+/** The markdown table README.md and bench/RESULTS.md show. */
+function markdown(results: readonly TBenchSummary[], measuredAt: string, machine: string): string {
+  const rows = results.map(
+    (r) =>
+      `| ${r.name} | ${r.baseline.label} | ${r.candidate.label} | ${r.candidate.n} | ${r.baseline.p50.toFixed(2)} / ${r.baseline.p95.toFixed(2)} ${r.unit} | ${r.candidate.p50.toFixed(2)} / ${r.candidate.p95.toFixed(2)} ${r.unit} | ${r.ratio.p50.toFixed(2)}× / ${r.ratio.p95.toFixed(2)}× |`,
+  );
+  return [
+    `Measured ${measuredAt.slice(0, 16).replace("T", " ")} UTC on ${machine}; ratio = candidate / baseline (lower is better).`,
+    "",
+    "| benchmark | baseline | candidate | n | baseline p50 / p95 | candidate p50 / p95 | ratio p50 / p95 |",
+    "|---|---|---|--:|--:|--:|--:|",
+    ...rows,
+  ].join("\n");
+}
+
+/** Writes bench/RESULTS.md and replaces the table between README.md's markers. */
+async function writeMarkdown(md: string): Promise<void> {
+  await writeFile(RESULTS_MD, `# Benchmark results\n\nWritten by \`npm run bench\`; see bench/README.md.\n\n${md}\n`);
+  const readme = await readFile(README, "utf8");
+  const start = readme.indexOf(README_START);
+  const end = readme.indexOf(README_END);
+  if (start < 0 || end < start) throw new Error(`README.md has no ${README_START} … ${README_END} section`);
+  await writeFile(README, `${readme.slice(0, start + README_START.length)}\n${md}\n${readme.slice(end)}`);
+}
+
 async function loadBenchmarks(only: readonly string[]): Promise<TBenchModule[]> {
   const files = (await readdir(BENCH_DIR)).filter((f) => f.endsWith(".bench.ts")).sort();
   const mods: TBenchModule[] = [];
@@ -108,6 +137,9 @@ async function main(only: readonly string[]): Promise<void> {
     environment.AUTH_SECRET = randomBytes(32).toString("base64url");
     environment.INTERNAL_API_KEY = randomBytes(32).toString("base64url");
     environment.LOG_LEVEL ||= "warn";
+    // What a production start (idle-memory's `next start` and `npm start`) requires.
+    environment.LICENSE_SIGNING_KEY = randomBytes(32).toString("base64url");
+    environment.EMBARK_PUBLIC_URL ||= "http://127.0.0.1";
 
     const benchmarks = await loadBenchmarks(only);
     const results: TBenchSummary[] = [];
@@ -131,6 +163,8 @@ async function main(only: readonly string[]): Promise<void> {
       benchmarks: results,
     };
     await writeFile(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
+    // A partial run (`npm run bench -- name`) leaves the published tables alone.
+    if (only.length === 0) await writeMarkdown(markdown(results, report.measuredAt, `${report.machine.cpus} × ${report.machine.cpuModel}, Node ${report.machine.node}, ${report.postgres}`));
     process.stdout.write(`\n${table(results)}\n\nratio = candidate / baseline (lower is better). Written to ${path.relative(process.cwd(), RESULTS_FILE)}\n`);
   } finally {
     clearTimeout(watchdog);

@@ -68,15 +68,18 @@ const KEYS: readonly TCallerKind[] = ["internal", "scopedKey", "otherKey"];
 
 /** Anyone: the guard lets every caller in (the procedure may still check its own input). */
 const PUBLIC: TAccessRule = { allow: CALLER_KINDS };
-/** `userProcedure`: any signed-in person, any API key, the internal key; never a callback token. */
+/** `userProcedure` (who-am-I only): any signed-in person, any API key, the internal key; never a callback token. */
 const SIGNED_IN: TAccessRule = { allow: ["user", "owner", ...OPERATORS_FROM.viewer, ...KEYS] };
+/** `customerProcedure(scope)`: any signed-in person, the internal key, a key holding `scope`; never a callback token. */
+const customerRule = (scope: TApiKeyScope): TAccessRule => ({ allow: ["user", "owner", ...OPERATORS_FROM.viewer, "internal", "scopedKey"], scope });
 /** `operatorProcedure(role)`: a signed-in operator of at least `role`. */
 const operatorRule = (role: TOperatorRole): TAccessRule => ({ allow: OPERATORS_FROM[role] });
 /** `internalProcedure(scope)`: the internal key or a key holding `scope`. */
 const serviceRule = (scope: TApiKeyScope): TAccessRule => ({ allow: ["internal", "scopedKey"], scope });
-/** A customer's own resource: its owner, operators of at least `role`, and keys; other customers see a 404. */
-const ownedRule = (role: TOperatorRole, alsoHiddenFrom: readonly TCallerKind[] = []): TAccessRule => ({
-  allow: ["owner", ...OPERATORS_FROM[role], ...KEYS],
+/** A customer's own resource: its owner, operators of at least `role`, the internal key and keys holding `scope`; other customers see a 404. */
+const ownedRule = (role: TOperatorRole, scope: TApiKeyScope, alsoHiddenFrom: readonly TCallerKind[] = []): TAccessRule => ({
+  allow: ["owner", ...OPERATORS_FROM[role], "internal", "scopedKey"],
+  scope,
   hidden: ["user", ...alsoHiddenFrom],
 });
 /** A workflow's callback: the internal key, a key with `scope`, or the run's own token. */
@@ -88,15 +91,17 @@ const ADMIN = operatorRule("admin");
 
 // Shared by the tRPC procedure and its REST operation.
 const WHOAMI_INTERNAL = serviceRule("system:read");
+const TENANT_CREATE = customerRule("tenants:write");
+const ONBOARDING_CREATE = customerRule("onboarding:write");
 const PROVISION_CALLBACK = callbackRule("provision:callback", "jobToken");
 const DEPLOY_CALLBACK = callbackRule("onboarding:callback", "deployToken");
-const JOB = ownedRule("viewer");
-const ONBOARDING_READ = ownedRule("viewer");
+const JOB = ownedRule("viewer", "jobs:read");
+const ONBOARDING_READ = ownedRule("viewer", "onboarding:read");
 /** Resuming is a write: a viewer may look at the session but is answered as if it did not exist. */
-const ONBOARDING_RESUME = ownedRule("operator", ["viewer"]);
-const PORTAL_DOMAIN_READ = ownedRule("viewer");
+const ONBOARDING_RESUME = ownedRule("operator", "onboarding:write", ["viewer"]);
+const PORTAL_DOMAIN_READ = ownedRule("viewer", "portal-domains:read");
 /** Adding or disabling a domain is a write: viewers are refused (403), other customers see a 404. */
-const PORTAL_DOMAIN_WRITE = ownedRule("operator");
+const PORTAL_DOMAIN_WRITE = ownedRule("operator", "portal-domains:write");
 /** Only the holder of a redeemed appliance's credential: everyone else gets 401. */
 const APPLIANCE_CHECK_IN: TAccessRule = { allow: ["appliance"] };
 
@@ -118,7 +123,7 @@ export const PROCEDURE_RULES: Record<string, TAccessRule> = {
   "operators.setDisabled": ADMIN,
   "operators.resetPassword": ADMIN,
   "operators.changeOwnPassword": VIEWER,
-  "tenants.create": SIGNED_IN,
+  "tenants.create": TENANT_CREATE,
   "tenants.checkSlug": PUBLIC,
   "tenants.list": VIEWER,
   "jobs.get": JOB,
@@ -137,13 +142,13 @@ export const PROCEDURE_RULES: Record<string, TAccessRule> = {
   "nodes.get": serviceRule("nodes:read"),
   "nodes.list": VIEWER,
   "placement.compute": serviceRule("placement:compute"),
-  "onboarding.create": SIGNED_IN,
+  "onboarding.create": ONBOARDING_CREATE,
   "onboarding.get": ONBOARDING_READ,
   "onboarding.patch": serviceRule("onboarding:write"),
   "onboarding.resume": ONBOARDING_RESUME,
   "onboarding.deployComplete": DEPLOY_CALLBACK,
   "onboarding.list": VIEWER,
-  "onboarding.mine": SIGNED_IN,
+  "onboarding.mine": customerRule("onboarding:read"),
   "onboarding.plans": PUBLIC,
   "webhooks.listEndpoints": VIEWER,
   "webhooks.createEndpoint": ADMIN,
@@ -160,7 +165,7 @@ export const PROCEDURE_RULES: Record<string, TAccessRule> = {
   "portalDomains.reconcileAsOperator": OPERATOR,
   "portalDomains.list": VIEWER,
   "portalDomains.detail": VIEWER,
-  "portalDomains.mine": SIGNED_IN,
+  "portalDomains.mine": customerRule("portal-domains:read"),
   "portalDomains.openAlerts": VIEWER,
   "licensing.registerTenant": serviceRule("license:admin"),
   "licensing.reissue": serviceRule("license:admin"),
@@ -180,7 +185,7 @@ export const PROCEDURE_RULES: Record<string, TAccessRule> = {
 export const OPERATION_RULES: Record<string, TAccessRule> = {
   "GET /api/health": PUBLIC,
   "GET /internal/whoami": WHOAMI_INTERNAL,
-  "POST /v1/tenants": SIGNED_IN,
+  "POST /v1/tenants": TENANT_CREATE,
   "GET /v1/tenants/slug-availability": PUBLIC,
   "GET /v1/jobs/{job_id}": JOB,
   "POST /internal/provision-complete": PROVISION_CALLBACK,
@@ -191,7 +196,7 @@ export const OPERATION_RULES: Record<string, TAccessRule> = {
   "POST /internal/nodes": serviceRule("nodes:write"),
   "GET /internal/nodes/{node_id}": serviceRule("nodes:read"),
   "POST /internal/placement/compute": serviceRule("placement:compute"),
-  "POST /api/v1/onboarding": SIGNED_IN,
+  "POST /api/v1/onboarding": ONBOARDING_CREATE,
   "GET /api/v1/onboarding/{id}": ONBOARDING_READ,
   "PATCH /api/v1/onboarding/{id}": serviceRule("onboarding:write"),
   "POST /api/v1/onboarding/{id}/resume": ONBOARDING_RESUME,

@@ -18,17 +18,39 @@ function unauthenticated(ctx: TContext): AppError {
 /** Anyone, signed in or not. */
 export const publicProcedure = baseProcedure;
 
-/** A signed-in user, any service API key, or the internal key (not a callback token). */
-export const userProcedure = baseProcedure.use(({ ctx, next }) => {
-  if (ctx.principal.kind === "anonymous") throw unauthenticated(ctx);
-  if (ctx.principal.kind === "jobToken") {
+function refuseCallbackTokens(principal: TContext["principal"]): void {
+  if (principal.kind === "jobToken") {
     throw new AppError("FORBIDDEN", { message: "A job's callback token can only complete its job" });
   }
-  if (ctx.principal.kind === "deployToken") {
+  if (principal.kind === "deployToken") {
     throw new AppError("FORBIDDEN", { message: "A deploy token can only report its onboarding's deploy" });
   }
+}
+
+/** A signed-in user, any API key, or the internal key (not a callback token): only for who-am-I. */
+export const userProcedure = baseProcedure.use(({ ctx, next }) => {
+  if (ctx.principal.kind === "anonymous") throw unauthenticated(ctx);
+  refuseCallbackTokens(ctx.principal);
   return next({ ctx: { principal: ctx.principal as TAuthenticatedPrincipal } });
 });
+
+/**
+ * The customer-facing surface: a signed-in user (the procedure checks what
+ * they own), the internal key, or an API key holding `scope` (or `*`). A key
+ * with only unrelated scopes is refused, so a `funnel:write` key cannot
+ * create tenants.
+ */
+export function customerProcedure(scope: TApiKeyScope) {
+  return baseProcedure.use(({ ctx, next }) => {
+    const { principal } = ctx;
+    if (principal.kind === "anonymous") throw unauthenticated(ctx);
+    refuseCallbackTokens(principal);
+    if (principal.kind === "apiKey" && !scopesAllow(principal.scopes, scope)) {
+      throw new AppError("FORBIDDEN", { message: `This API key lacks the ${scope} scope`, details: { requiredScope: scope } });
+    }
+    return next({ ctx: { principal: principal as TAuthenticatedPrincipal } });
+  });
+}
 
 /** A signed-in operator whose role is at least `minRole`. */
 export function operatorProcedure(minRole: TOperatorRole) {

@@ -3,18 +3,18 @@ import { getProvisionJob } from "@/server/services/provisioning/get-provision-jo
 import { ZJobStage, ZProvisionJob } from "@/server/services/provisioning/provision-job-view";
 import { ZProvisionJobId } from "@/server/services/trace/trace-event";
 import { hasOperatorRole } from "@/server/auth/roles";
-import { userProcedure } from "@/server/trpc/procedures";
+import { customerProcedure } from "@/server/trpc/procedures";
 
 export const ZProvisionJobDetail = ZProvisionJob.extend({ stages: z.array(ZJobStage) }).meta({ id: "ProvisionJob" });
 
-export const getJobRoute = userProcedure
+export const getJobRoute = customerProcedure("jobs:read")
   .meta({
     openapi: {
       method: "GET",
       path: "/v1/jobs/{job_id}",
       tags: ["jobs"],
       summary: "A provision job with its stages",
-      description: "Signed-in users see the jobs of tenants they created; keys and operators see every job.",
+      description: "Signed-in users see the jobs of tenants they created; keys and operators see every job. An API key needs the `jobs:read` scope.",
       protect: true,
     },
   })

@@ -3,11 +3,11 @@ import { idempotencyKeyFrom } from "@/server/services/idempotency/with-idempoten
 import { createOnboarding } from "@/server/services/onboarding/create-onboarding";
 import { ZCreateOnboardingRequest, ZOnboardingSession } from "@/server/services/onboarding/onboarding.types";
 import { callerScopeOf } from "@/server/trpc/principal";
-import { userProcedure } from "@/server/trpc/procedures";
+import { customerProcedure } from "@/server/trpc/procedures";
 import { forCustomer } from "@/server/services/payments/plan-offers";
 import { isCustomer, sessionFor } from "./access";
 
-export const createOnboardingRoute = userProcedure
+export const createOnboardingRoute = customerProcedure("onboarding:write")
   .meta({
     openapi: {
       method: "POST",
@@ -15,7 +15,7 @@ export const createOnboardingRoute = userProcedure
       tags: ["onboarding"],
       summary: "Start an onboarding",
       description:
-        "Writes the session and its five steps. The free tier (starter) registers the tenant and queues its provision job at once, so the answer carries `jobId`; a taken slug is 409 and leaves nothing behind. A paid tier answers with `checkoutUrl` (Stripe Checkout) and starts when the payment arrives; without Stripe it is 422 with the reason. A signed-in user onboards only themselves (`userId` is their own id); other callers name an existing user, an unknown `userId` is 400. Send an `Idempotency-Key` header to make retries safe.",
+        "Writes the session and its five steps. The free tier (starter) registers the tenant and queues its provision job at once, so the answer carries `jobId`; a taken slug is 409 and leaves nothing behind. A paid tier answers with `checkoutUrl` (Stripe Checkout) and starts when the payment arrives; without Stripe it is 422 with the reason. A signed-in user onboards only themselves (`userId` is their own id); other callers name an existing user, an unknown `userId` is 400. Send an `Idempotency-Key` header to make retries safe. An API key needs the `onboarding:write` scope.",
       protect: true,
     },
     successStatus: 202,

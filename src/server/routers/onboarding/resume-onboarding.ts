@@ -4,10 +4,10 @@ import { loadOnboardingView } from "@/server/services/onboarding/onboarding-view
 import { resumeOnboarding } from "@/server/services/onboarding/resume-onboarding";
 import { ZOnboardingId, ZOnboardingSession } from "@/server/services/onboarding/onboarding.types";
 import { auditActorOf } from "@/server/trpc/principal";
-import { userProcedure } from "@/server/trpc/procedures";
+import { customerProcedure } from "@/server/trpc/procedures";
 import { assertSessionAccess, sessionFor } from "./access";
 
-export const resumeOnboardingRoute = userProcedure
+export const resumeOnboardingRoute = customerProcedure("onboarding:write")
   .meta({
     openapi: {
       method: "POST",
@@ -15,7 +15,7 @@ export const resumeOnboardingRoute = userProcedure
       tags: ["onboarding"],
       summary: "Resume a failed onboarding",
       description:
-        "Restarts at the first unfinished step; finished steps never run again. A failed provision job gets a new attempt through the provisioning retry. 409 unless the session failed.",
+        "Restarts at the first unfinished step; finished steps never run again. A failed provision job gets a new attempt through the provisioning retry. 409 unless the session failed. An API key needs the `onboarding:write` scope.",
       protect: true,
     },
     successStatus: 202,

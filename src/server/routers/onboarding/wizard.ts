@@ -2,11 +2,11 @@ import { AppError } from "@/server/errors";
 import { latestSessionOf } from "@/server/services/onboarding/list-onboarding-sessions";
 import { ZOnboardingSession } from "@/server/services/onboarding/onboarding.types";
 import { planOffers, ZPlanOffers } from "@/server/services/payments/plan-offers";
-import { publicProcedure, userProcedure } from "@/server/trpc/procedures";
+import { publicProcedure, customerProcedure } from "@/server/trpc/procedures";
 import { sessionFor } from "./access";
 
 /** The signed-in user's latest session, for the wizard to continue after a reload. */
-export const mineRoute = userProcedure.output(ZOnboardingSession.nullable()).query(({ ctx }) => {
+export const mineRoute = customerProcedure("onboarding:read").output(ZOnboardingSession.nullable()).query(({ ctx }) => {
   if (ctx.principal.kind !== "user") {
     throw new AppError("BAD_REQUEST", { message: "Only a signed-in user has onboarding sessions of their own" });
   }

@@ -2,7 +2,7 @@ import { hasOperatorRole } from "@/server/auth/roles";
 import { AppError } from "@/server/errors";
 import { idempotencyKeyFrom } from "@/server/services/idempotency/with-idempotency";
 import { createTenant } from "@/server/services/tenants/create-tenant";
-import { userProcedure } from "@/server/trpc/procedures";
+import { customerProcedure } from "@/server/trpc/procedures";
 import { callerScopeOf, type TAuthenticatedPrincipal } from "@/server/trpc/principal";
 import { ZCreateTenantRequest, ZCreateTenantResponse, type ZPlan } from "./create-tenant.types";
 import type { z } from "zod";
@@ -21,7 +21,7 @@ function assertMayCreatePlan(principal: TAuthenticatedPrincipal, plan: z.infer<t
   });
 }
 
-export const createTenantRoute = userProcedure
+export const createTenantRoute = customerProcedure("tenants:write")
   .meta({
     openapi: {
       method: "POST",
@@ -29,7 +29,7 @@ export const createTenantRoute = userProcedure
       tags: ["tenants"],
       summary: "Sign up a tenant",
       description:
-        "Registers the tenant, decides its placement and queues its provision job. Send an `Idempotency-Key` header to make retries safe: the same key and body return the first answer. A signed-in customer may ask only for the free `starter` plan here (paid plans are 403: they go through `POST /api/v1/onboarding` and Stripe Checkout); operators, API keys and the internal key may create any plan.",
+        "Registers the tenant, decides its placement and queues its provision job. Send an `Idempotency-Key` header to make retries safe: the same key and body return the first answer. A signed-in customer may ask only for the free `starter` plan here (paid plans are 403: they go through `POST /api/v1/onboarding` and Stripe Checkout); operators, API keys and the internal key may create any plan. An API key needs the `tenants:write` scope.",
       protect: true,
     },
     successStatus: 202,

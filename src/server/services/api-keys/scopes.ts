@@ -7,7 +7,10 @@ import { z } from "zod";
 export const API_KEY_SCOPES = [
   "*",
   "system:read",
+  "tenants:write",
+  "jobs:read",
   "provision:callback",
+  "onboarding:read",
   "onboarding:write",
   "onboarding:callback",
   "trace:read",
@@ -18,6 +21,8 @@ export const API_KEY_SCOPES = [
   "funnel:read",
   "funnel:write",
   "license:admin",
+  "portal-domains:read",
+  "portal-domains:write",
   "portal-domains:reconcile",
 ] as const;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { deadLetterQueueOf, defineJob } from "./define-job";
+import { deadLetterQueueOf, defineJob, defineScheduledJob } from "./define-job";
 
 const base = {
   payload: z.object({}),
@@ -28,5 +28,20 @@ describe("defineJob", () => {
     expect(() => defineJob({ ...base, name: "mail.send", retry: { limit: 1, delaySeconds: 0.5, backoff: false } })).toThrow();
     expect(() => defineJob({ ...base, name: "mail.send", heartbeatSeconds: 5 })).toThrow(/heartbeatSeconds/);
     expect(defineJob({ ...base, name: "mail.send", heartbeatSeconds: 10 }).heartbeatSeconds).toBe(10);
+  });
+});
+
+describe("defineScheduledJob", () => {
+  const handler = base.handler;
+  const scheduled = defineScheduledJob({ name: "area.tick", cron: "*/5 * * * *", expireInSeconds: 60, handler });
+
+  it("is never retried (the next tick is the retry) and takes only an empty payload", () => {
+    expect(scheduled).toMatchObject({ name: "area.tick", cron: "*/5 * * * *", retry: { limit: 0, backoff: false } });
+    expect(scheduled.payload.safeParse({}).success).toBe(true);
+    expect(scheduled.payload.safeParse(null).success).toBe(false);
+  });
+
+  it("checks its name like any job", () => {
+    expect(() => defineScheduledJob({ name: "Tick", cron: "* * * * *", handler })).toThrow(/area\.verb/);
   });
 });

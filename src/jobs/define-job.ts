@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 
 /** What a handler learns about the attempt it is running. */
 export type TJobContext = {
@@ -77,4 +77,18 @@ export function defineJob<const TName extends string, TSchema extends z.ZodType>
 /** The dead-letter queue of a definition. */
 export function deadLetterQueueOf(def: Pick<TJobDefinition, "name" | "deadLetter">): string {
   return def.deadLetter ?? `${def.name}.dead`;
+}
+
+/** The payload of a scheduled job: the runtime sends `{}` and nothing in it is read. */
+export const ZScheduledPayload = z.object({});
+export type TScheduledPayload = z.infer<typeof ZScheduledPayload>;
+
+/**
+ * A job that runs on a cron schedule (UTC) with an empty payload. It is never
+ * retried: the next tick is the retry, so its handler must be idempotent.
+ */
+export function defineScheduledJob<const TName extends string>(
+  def: Pick<TJobDefinition<typeof ZScheduledPayload, TName>, "name" | "expireInSeconds" | "handler"> & { cron: string },
+): TJobDefinition<typeof ZScheduledPayload, TName> {
+  return defineJob({ ...def, payload: ZScheduledPayload, retry: { limit: 0, delaySeconds: 0, backoff: false } });
 }

@@ -1,8 +1,8 @@
 import { logger } from "@/server/logger";
 import { failTimedOutProvisionJobs } from "@/server/services/provisioning/fail-timed-out-provision-jobs";
-import type { TJobHandler } from "@/jobs/define-job";
+import type { TJobHandler, TScheduledPayload } from "@/jobs/define-job";
 
-const handler: TJobHandler<Record<string, never>> = async () => {
+const handler: TJobHandler<TScheduledPayload> = async () => {
   const { failed } = await failTimedOutProvisionJobs();
   if (failed.length) logger.warn({ jobIds: failed }, "provision jobs timed out waiting for a callback");
 };

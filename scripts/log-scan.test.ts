@@ -78,6 +78,8 @@ describe("log scan", () => {
   it("names the secrets inside request and response bodies by field and by shape", () => {
     registerSecretsIn({ data: { callback_token: "pjt_AbCdEfGhIjKlMnOpQrSt", note: `first ${JWT}`, nested: [{ secret: "whsec-Plain-Value-7Kq" }] } });
     registerSecretsIn({ error: { code: "BAD_REQUEST", message: "no" } });
+    // Field names that are also names on Object.prototype (fuzzed bodies send them) are not secret fields.
+    registerSecretsIn(JSON.parse('{"__proto__":"fuzz_source","constructor":"fuzz value","toString":"abcdefgh"}'));
     const kinds = readFileSync(path.join(dir, "secrets.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l).kind);
     expect(kinds.sort()).toEqual(["callback-token", "webhook-secret"]);
   });

@@ -86,7 +86,8 @@ export function registerSecretsIn(value: unknown, depth = 0): void {
   if (!dir() || depth > 8 || value === null || typeof value !== "object") return;
   for (const [key, v] of Object.entries(value)) {
     if (typeof v === "string") {
-      const kind = kindByShape(v) ?? SECRET_FIELDS[key];
+      // Own keys only: a body may carry `__proto__` or `constructor` as a field name.
+      const kind = kindByShape(v) ?? (Object.hasOwn(SECRET_FIELDS, key) ? SECRET_FIELDS[key] : undefined);
       if (kind) registerSecret(kind, v);
     } else {
       registerSecretsIn(v, depth + 1);

@@ -1,16 +1,19 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFreePort, isPortTaken } from "@/server/database/free-port";
 import { isProcessAlive } from "@/server/database/process-liveness";
 import { processStat, processTree } from "@/server/launcher/process-tree";
-import { embeddedPostgresPid, launchNpmStart, type TLaunched } from "@/server/launcher/testing/launch-process";
+import { embeddedPostgresPid, ensureProductionBuild, launchNpmStart, type TLaunched } from "@/server/launcher/testing/launch-process";
 
 // One data dir for the whole file: the first start creates it (and the first
 // operator), the later ones reuse it. The tests run in order.
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "embark-launch-"));
 let running: TLaunched | undefined;
+
+// A fresh checkout has no production build yet: make it once, outside the tests' timeouts.
+beforeAll(() => ensureProductionBuild(), 20 * 60_000);
 
 afterAll(async () => {
   // Only on a failed test: leave no server behind.

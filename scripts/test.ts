@@ -17,6 +17,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describeFindings, scanCapture } from "./log-scan";
 import { readTotals } from "./test-totals";
+import { staleBuildReason } from "../src/server/launcher/build-freshness";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const reports = path.join(root, "reports");
@@ -44,7 +45,9 @@ if (vitestProjects.length) {
   exit ||= run(bin("vitest"), args, { VITEST_JSON_REPORT: path.join(reports, "vitest.json") });
 }
 if (tiers.includes("e2e")) {
-  const built = run(process.execPath, [bin("tsx"), "scripts/embark.ts", "build"]);
+  // The launcher's tests may have built it already in this run.
+  const stale = staleBuildReason(root, process.env);
+  const built = stale ? run(process.execPath, [bin("tsx"), "scripts/embark.ts", "build"]) : 0;
   if (built !== 0) {
     process.stderr.write("next build failed: the browser tests cannot run\n");
     exit = 1;

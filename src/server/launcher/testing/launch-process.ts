@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, existsSync, openSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { rawEnv } from "@/env";
+import { staleBuildReason } from "../build-freshness";
 
 const root = path.resolve(import.meta.dirname, "../../../..");
 
@@ -67,4 +68,22 @@ export function embeddedPostgresPid(dataDir: string): number | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Runs `npm run build` (the launcher's build) when the production build is
+ * missing or older than the sources, so a test that starts `npm start` spends
+ * its own timeout on starting, not on a first build.
+ */
+export async function ensureProductionBuild(): Promise<void> {
+  if (!staleBuildReason(root)) return;
+  const child = spawn(process.execPath, [path.join(root, "scripts/launch.mjs"), "build"], {
+    cwd: root,
+    env: { PATH: rawEnv().PATH, HOME: rawEnv().HOME } as unknown as NodeJS.ProcessEnv,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr!.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString("utf8")).slice(-4000)));
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  if (code !== 0) throw new Error(`npm run build failed (exit ${code}):\n${stderr}`);
 }

@@ -1,11 +1,11 @@
 import Link from "next/link";
+import { NotFoundPanel } from "@/components/cp/detail-header";
 
 export default function PortalDomainNotFound() {
   return (
-    <div className="mx-auto max-w-lg py-16 text-center">
-      <h1 className="text-xl font-semibold text-slate-900">No such portal domain</h1>
-      <p className="mt-2 text-slate-600">It may have been mistyped.</p>
-      <Link href="/cp/domains" className="mt-4 inline-block text-indigo-700 hover:underline">← Portal domains</Link>
-    </div>
+    <NotFoundPanel back={{ href: "/cp/domains", label: "Portal domains" }} title="No such portal domain">
+      The link may be mistyped, or the domain was never submitted. Find it on the{" "}
+      <Link href="/cp/domains" className="font-medium text-indigo-700 hover:underline">portal domain list</Link>.
+    </NotFoundPanel>
   );
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { DetailHeader } from "@/components/cp/detail-header";
 import { hasOperatorRole } from "@/server/auth/roles";
 import { api, notFoundOr } from "@/trpc/server";
 import { requireOperator } from "@/trpc/require-operator";
@@ -29,28 +29,27 @@ export default async function PortalDomainPage({ params }: { params: Promise<{ i
   const failed = d.domain.status === "dns_failed" || d.domain.status === "certificate_failed";
   return (
     <div className="mx-auto max-w-7xl">
-      <p className="mb-2 text-sm">
-        <Link href="/cp/domains" className="text-indigo-700 hover:underline">← Portal domains</Link>
-      </p>
-      <header className="mb-6 flex flex-wrap items-start justify-between gap-4">
-        <div className="min-w-0">
-          <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
-            <h1 className="text-2xl [overflow-wrap:anywhere] font-semibold tracking-tight text-slate-900">{d.domain.domain}</h1>
+      <DetailHeader
+        back={{ href: "/cp/domains", label: "Portal domains" }}
+        title={d.domain.domain}
+        status={
+          <>
             <span data-testid="domain-status"><DomainStatusBadge status={d.domain.status} /></span>
             <LiveRefresh active={MOVING_DOMAIN_STATUSES.has(d.domain.status)} />
-          </div>
-          <p className="mt-1 text-sm text-slate-600">
-            {d.tenant ? (
-              <>
-                {d.tenant.company_name} · <span className="font-mono">{d.tenant.slug}</span>
-              </>
-            ) : (
-              <span className="font-mono">{d.domain.tenant_id}</span>
-            )}
-          </p>
-        </div>
-        {canAct ? <DomainActions id={d.domain.id} domain={d.domain.domain} disabled={d.domain.status === "disabled"} /> : null}
-      </header>
+          </>
+        }
+        actions={canAct ? <DomainActions id={d.domain.id} domain={d.domain.domain} disabled={d.domain.status === "disabled"} /> : null}
+      >
+        <p className="mt-1 text-sm text-slate-600">
+          {d.tenant ? (
+            <>
+              {d.tenant.company_name} · <span className="font-mono">{d.tenant.slug}</span>
+            </>
+          ) : (
+            <span className="font-mono">{d.domain.tenant_id}</span>
+          )}
+        </p>
+      </DetailHeader>
       <OpenAlerts alerts={d.alerts} title="Open alert" linked={false} />
       <p
         className={`mb-6 rounded-lg px-4 py-3 text-sm [overflow-wrap:anywhere] ${failed ? "bg-rose-50 text-rose-800" : "bg-white text-slate-700 ring-1 ring-slate-200"}`}

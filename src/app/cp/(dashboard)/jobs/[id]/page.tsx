@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DetailHeader } from "@/components/cp/detail-header";
 import { hasOperatorRole } from "@/server/auth/roles";
 import { api, notFoundOr } from "@/trpc/server";
 import { buttonClass } from "@/components/ui/button";
@@ -30,37 +31,38 @@ export default async function ProvisionJobPage({ params }: { params: Promise<{ i
 
   return (
     <div className="mx-auto max-w-7xl">
-      <p className="mb-2 text-sm">
-        <Link href="/cp/jobs" className="text-indigo-700 hover:underline">← Provision jobs</Link>
-      </p>
-      <header className="mb-6 flex flex-wrap items-start justify-between gap-4">
-        <div className="min-w-0">
-          <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
-            <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{job.tenant.company_name}</h1>
+      <DetailHeader
+        back={{ href: "/cp/jobs", label: "Provision jobs" }}
+        title={job.tenant.company_name}
+        status={
+          <>
             <span data-testid="job-status"><JobStatusBadge status={job.status} /></span>
             <LiveRefresh active={open} intervalMs={1000} />
+          </>
+        }
+        actions={
+          <div className="flex flex-col items-end gap-2">
+            {job.status === "Failed" && newer ? (
+              <Link href={`/cp/jobs/${newer.job_id}`} className={buttonClass("secondary")}>
+                Retried as attempt {newer.attempt} →
+              </Link>
+            ) : job.status === "Failed" && canRetry ? (
+              <RetryJobButton jobId={job.job_id} slug={job.tenant.slug} nextAttempt={job.attempt + 1} />
+            ) : job.status === "Failed" ? (
+              <p className="max-w-xs text-right text-sm text-slate-500">Retrying a job needs the operator role.</p>
+            ) : null}
           </div>
-          <p className="mt-1 break-all font-mono text-sm text-slate-700">{job.tenant.canonical_hostname}</p>
-          <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
-            <span className="font-medium text-slate-900">Attempt {job.attempt}</span>
-            <span aria-hidden className="text-slate-300">·</span>
-            <RegionTag region={job.region} />
-            <span className="capitalize">{job.tenant.plan}</span>
-          </p>
-          <p className="mt-1 break-all font-mono text-xs text-slate-500">{job.job_id}</p>
-        </div>
-        <div className="flex flex-col items-end gap-2">
-          {job.status === "Failed" && newer ? (
-            <Link href={`/cp/jobs/${newer.job_id}`} className={buttonClass("secondary")}>
-              Retried as attempt {newer.attempt} →
-            </Link>
-          ) : job.status === "Failed" && canRetry ? (
-            <RetryJobButton jobId={job.job_id} slug={job.tenant.slug} nextAttempt={job.attempt + 1} />
-          ) : job.status === "Failed" ? (
-            <p className="max-w-xs text-right text-sm text-slate-500">Retrying a job needs the operator role.</p>
-          ) : null}
-        </div>
-      </header>
+        }
+      >
+        <p className="mt-1 break-all font-mono text-sm text-slate-700">{job.tenant.canonical_hostname}</p>
+        <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
+          <span className="font-medium text-slate-900">Attempt {job.attempt}</span>
+          <span aria-hidden className="text-slate-300">·</span>
+          <RegionTag region={job.region} />
+          <span className="capitalize">{job.tenant.plan}</span>
+        </p>
+        <p className="mt-1 break-all font-mono text-xs text-slate-500">{job.job_id}</p>
+      </DetailHeader>
 
       {job.status === "Failed" ? (
         <FailureCallout

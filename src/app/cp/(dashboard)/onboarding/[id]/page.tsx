@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { DetailHeader } from "@/components/cp/detail-header";
 import { hasOperatorRole } from "@/server/auth/roles";
 import { api, notFoundOr } from "@/trpc/server";
 import { Breakable } from "@/components/ui/breakable";
@@ -34,52 +34,51 @@ export default async function OnboardingSessionPage({ params }: { params: Promis
 
   return (
     <div className="mx-auto max-w-7xl">
-      <p className="mb-2 text-sm">
-        <Link href="/cp/onboarding" className="text-indigo-700 hover:underline">← Onboarding</Link>
-      </p>
-      <header className="mb-6 flex flex-wrap items-start justify-between gap-4">
-        <div className="min-w-0">
-          <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
-            <h1 className="break-words text-2xl font-semibold tracking-tight text-slate-900">{session.platformName}</h1>
+      <DetailHeader
+        back={{ href: "/cp/onboarding", label: "Onboarding" }}
+        title={session.platformName}
+        status={
+          <>
             <span data-testid="onboarding-status"><SessionStatusBadge status={session.status} /></span>
             <LiveRefresh active={moving} />
-          </div>
-          <p className="mt-1 break-words font-mono text-sm text-slate-700">
-            {session.tenantUrl ? (
-              <a href={session.tenantUrl} target="_blank" rel="noopener noreferrer" className="text-indigo-700 hover:underline">
-                <Breakable text={session.tenantUrl.replace(/^https:\/\//, "")} />
-                <span aria-hidden>{"\u00a0"}↗</span>
-                <span className="sr-only">(opens in a new tab)</span>
-              </a>
-            ) : (
-              session.slug
-            )}
-          </p>
-          <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
-            <span className="capitalize">{session.tier}</span>
-            <RegionTag region={session.region} />
-            {step && !failed ? (
-              <>
-                <span aria-hidden className="text-slate-300">·</span>
-                <span>
-                  {step.status === "running" ? "Running" : "Next"}: <span className="font-medium text-slate-900">{step.label}</span>
-                </span>
-              </>
-            ) : null}
-          </p>
-        </div>
-        {canResume ? (
-          <ResumeButton
-            onboardingId={session.onboardingId}
-            platformName={session.platformName}
-            stepLabel={step?.label ?? "the first unfinished step"}
-            failed={failed}
-            resumeCount={session.resumeCount}
-          />
-        ) : failed ? (
-          <p className="max-w-xs text-sm text-slate-500 sm:text-right">Resuming an onboarding needs the operator role.</p>
-        ) : null}
-      </header>
+          </>
+        }
+        actions={canResume ? (
+            <ResumeButton
+              onboardingId={session.onboardingId}
+              platformName={session.platformName}
+              stepLabel={step?.label ?? "the first unfinished step"}
+              failed={failed}
+              resumeCount={session.resumeCount}
+            />
+          ) : failed ? (
+            <p className="max-w-xs text-sm text-slate-500 sm:text-right">Resuming an onboarding needs the operator role.</p>
+          ) : null}
+      >
+        <p className="mt-1 break-words font-mono text-sm text-slate-700">
+          {session.tenantUrl ? (
+            <a href={session.tenantUrl} target="_blank" rel="noopener noreferrer" className="text-indigo-700 hover:underline">
+              <Breakable text={session.tenantUrl.replace(/^https:\/\//, "")} />
+              <span aria-hidden>{"\u00a0"}↗</span>
+              <span className="sr-only">(opens in a new tab)</span>
+            </a>
+          ) : (
+            session.slug
+          )}
+        </p>
+        <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
+          <span className="capitalize">{session.tier}</span>
+          <RegionTag region={session.region} />
+          {step && !failed ? (
+            <>
+              <span aria-hidden className="text-slate-300">·</span>
+              <span>
+                {step.status === "running" ? "Running" : "Next"}: <span className="font-medium text-slate-900">{step.label}</span>
+              </span>
+            </>
+          ) : null}
+        </p>
+      </DetailHeader>
 
       {failed ? (
         <FailureCallout

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { BackLink } from "@/components/cp/detail-header";
 import { api, notFoundOr } from "@/trpc/server";
 import { Card, PageHeader } from "@/components/ui/card";
 import { Time } from "@/components/ui/time";
@@ -15,9 +15,7 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
   const message = await api.ops.outbox.get({ id }).catch(notFoundOr({ malformedIdToo: false }));
   return (
     <div className="mx-auto max-w-4xl">
-      <p className="mb-2 text-sm">
-        <Link href="/cp/outbox" className="text-indigo-700 hover:underline">← Outbox</Link>
-      </p>
+      <BackLink href="/cp/outbox" label="Outbox" />
       <PageHeader title={message.subject} actions={<OutboxStatusBadge status={message.status} />} />
       <Card>
         <dl className="grid grid-cols-1 gap-x-6 gap-y-3 border-b border-slate-200 px-5 py-4 text-sm sm:grid-cols-2">

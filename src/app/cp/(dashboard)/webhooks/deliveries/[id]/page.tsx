@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { BackLink } from "@/components/cp/detail-header";
 import { hasOperatorRole } from "@/server/auth/roles";
 import { api, notFoundOr } from "@/trpc/server";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -23,9 +24,7 @@ export default async function WebhookDeliveryPage({ params }: { params: Promise<
 
   return (
     <div className="mx-auto max-w-7xl">
-      <p className="mb-2 text-sm">
-        <Link href="/cp/webhooks#deliveries" className="text-indigo-700 hover:underline">← Webhooks</Link>
-      </p>
+      <BackLink href="/cp/webhooks#deliveries" label="Webhooks" />
       <header className="mb-6 flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-x-3 gap-y-2">

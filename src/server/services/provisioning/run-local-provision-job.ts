@@ -1,5 +1,5 @@
 import { env } from "@/env";
-import { runLocalWorkflow } from "@/server/integrations/local-runner/run-local-workflow";
+import { LOCAL_RUNNER_SOURCE, runLocalWorkflow, type TFinishedStage } from "@/server/integrations/local-runner/run-local-workflow";
 import { db as defaultDb, type TDb } from "@/server/db";
 import { logger } from "@/server/logger";
 import { loadProvisionMessage } from "./load-provision-message";
@@ -27,6 +27,8 @@ export async function runLocalProvisionJob(opts: {
     return;
   }
   const failStage = ZProvisionStage.safeParse(job.simulateFailureStage);
+  // Running: an earlier attempt of this run reported in before it was cut off (its worker died).
+  const finished = job.status === "Running" ? await finishedStages(db, opts.jobId) : [];
   const baseUrl = opts.baseUrl ?? config.EMBARK_PUBLIC_URL;
   const result = await runLocalWorkflow({
     baseUrl,
@@ -35,6 +37,7 @@ export async function runLocalProvisionJob(opts: {
     failStage: failStage.success ? failStage.data : null,
     stageDelayMs: config.LOCAL_RUNNER_STAGE_DELAY_MS,
     signal: opts.signal,
+    finished,
   }).catch(async (err: unknown) => {
     if (!opts.isLastAttempt || opts.signal?.aborted) throw err;
     const reason = err instanceof Error ? err.message : String(err);
@@ -50,4 +53,15 @@ export async function runLocalProvisionJob(opts: {
   });
   if (!result) return;
   logger.info({ jobId: opts.jobId, ...result }, "local provision run finished");
+}
+
+/** The last finishing event of each stage the local runner reported for `jobId`. */
+async function finishedStages(db: TDb, jobId: string): Promise<TFinishedStage[]> {
+  const events = await db.traceEvent.findMany({
+    where: { jobId, source: LOCAL_RUNNER_SOURCE, status: { in: ["succeeded", "skipped", "failed"] } },
+    orderBy: { id: "asc" },
+    select: { stage: true, status: true, message: true, data: true },
+  });
+  const last = new Map(events.map((e) => [e.stage, { ...e, data: (e.data as Record<string, unknown> | null) ?? null }]));
+  return [...last.values()];
 }

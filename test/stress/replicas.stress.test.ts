@@ -1,0 +1,196 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import { debianPostgresBinaries } from "../support/system-postgres";
+import { registerSecret } from "../support/log-capture";
+import { countEndedJobs, expectEachProvisionedOnce, loadSignup, waitForJobsToEnd } from "../support/provision-load";
+import { restCall } from "../support/rest-call";
+import { TEST_AUTH_SECRET, TEST_INTERNAL_API_KEY } from "../support/test-env";
+import { rawEnv, reloadEnv } from "@/env";
+import { eventually } from "@/jobs/testing";
+import { startEmbeddedPostgres, type TEmbeddedPostgres } from "@/server/database/embedded";
+import { findFreePort } from "@/server/database/free-port";
+import { db } from "@/server/db";
+import { builtPublicEnv, staleBuildReason } from "@/server/launcher/build-freshness";
+import { launchNpmStart, type TLaunched } from "@/server/launcher/testing/launch-process";
+
+/**
+ * Replicas as a deployment runs them: Debian's own Postgres server (not the
+ * embedded one), two `EMBARK_ROLE=web` and two `EMBARK_ROLE=worker` processes
+ * of the production build, each started by `npm start` with
+ * `NODE_ENV=production`, all on that one database. 200 signups spread over
+ * both web replicas; one worker is killed (`kill -9` of its process group)
+ * mid-run. The other worker finishes everything within 60 s of the kill, and
+ * every provision job ran once: each trace step once, every tenant active,
+ * every node within its capacity.
+ */
+const SIGNUPS = 200;
+/** The kill lands once this many jobs have ended, while the rest are queued or running. */
+const KILL_AFTER_ENDED = 60;
+const RECOVERY_MS = 60_000;
+/** A production build on 2 busy cores; only when the sources changed since the last one. */
+const BUILD_TIMEOUT_MS = 10 * 60_000;
+/** Four production servers starting at once on 2 cores. */
+const START_TIMEOUT_MS = 180_000;
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+let dir: string;
+let postgres: TEmbeddedPostgres | undefined;
+/** Every `npm start` this file spawned, killed (process group) in afterAll whatever happened. */
+const spawned: ChildProcess[] = [];
+const replicas: Record<"web1" | "web2" | "worker1" | "worker2", TLaunched> = {} as never;
+
+const killGroup = (child: ChildProcess) => {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid!, "SIGKILL");
+  } catch {
+    // already gone
+  }
+};
+
+/** Builds the app once, through the launcher, when the build in `.next` is missing or stale. */
+async function buildIfStale(env: Record<string, string>): Promise<void> {
+  const stale = staleBuildReason(root, env);
+  if (!stale) return;
+  // Only PATH and HOME inherited, as the replicas below (launchNpmStart).
+  const buildEnv = { ...env, PATH: rawEnv().PATH, HOME: rawEnv().HOME } as unknown as NodeJS.ProcessEnv;
+  const build = spawn("npm", ["run", "build"], { cwd: root, env: buildEnv, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  spawned.push(build);
+  let output = "";
+  build.stdout.on("data", (c: Buffer) => (output += c.toString("utf8")));
+  build.stderr.on("data", (c: Buffer) => (output += c.toString("utf8")));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      killGroup(build);
+      reject(new Error(`npm run build (${stale}) took over ${BUILD_TIMEOUT_MS} ms:\n${output.slice(-4000)}`));
+    }, BUILD_TIMEOUT_MS);
+    build.once("exit", (c) => {
+      clearTimeout(timer);
+      resolve(c);
+    });
+  });
+  if (code !== 0) throw new Error(`npm run build (${stale}) failed with ${code}:\n${output.slice(-4000)}`);
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), "embark-replicas-"));
+  postgres = await startEmbeddedPostgres({
+    dataDir: path.join(dir, "pg"),
+    binaries: debianPostgresBinaries(),
+    noSync: true,
+    database: "embark",
+    // Four replicas, each with the app's pool and pg-boss's.
+    settings: { max_connections: "200" },
+  });
+  // This process only reads the shared database (no job runtime of its own).
+  Object.assign(process.env, { DATABASE_URL: postgres.url });
+  reloadEnv();
+
+  const licenseKey = randomBytes(32).toString("base64url");
+  registerSecret("license-signing-key", licenseKey);
+  // NEXT_PUBLIC_* settings are browser-only and fixed at build time: take the
+  // current build's, so a build made for the browser tests serves here too.
+  const common = {
+    ...builtPublicEnv(root),
+    NODE_ENV: "production",
+    DATABASE_URL: postgres.url,
+    INTERNAL_API_KEY: TEST_INTERNAL_API_KEY,
+    AUTH_SECRET: TEST_AUTH_SECRET,
+    LICENSE_SIGNING_KEY: licenseKey,
+    LOG_LEVEL: "warn",
+    // A short pause per stage: runs overlap (each worker runs four at once), so some are in flight when a worker dies.
+    LOCAL_RUNNER_STAGE_DELAY_MS: "20",
+  };
+  await buildIfStale(common);
+
+  const [web1, web2, worker1, worker2] = await Promise.all([0, 1, 2, 3].map(() => findFreePort()));
+  const url = (port: number) => `http://127.0.0.1:${port}`;
+  const launch = (name: keyof typeof replicas, port: number, env: Record<string, string>) => {
+    const dataDir = path.join(dir, name);
+    mkdirSync(dataDir);
+    return launchNpmStart({
+      dataDir,
+      port,
+      env: { ...common, ...env },
+      timeoutMs: START_TIMEOUT_MS,
+      onSpawn: (npm) => spawned.push(npm),
+    }).then((launched) => (replicas[name] = launched));
+  };
+  // All four at once, as an orchestrator would: they also race to apply the migrations.
+  await Promise.all([
+    launch("web1", web1!, { EMBARK_ROLE: "web", EMBARK_PUBLIC_URL: url(web1!) }),
+    launch("web2", web2!, { EMBARK_ROLE: "web", EMBARK_PUBLIC_URL: url(web2!) }),
+    // Each worker's local runner calls back through "its" web replica, as through a load balancer.
+    launch("worker1", worker1!, { EMBARK_ROLE: "worker", EMBARK_PUBLIC_URL: url(web1!) }),
+    launch("worker2", worker2!, { EMBARK_ROLE: "worker", EMBARK_PUBLIC_URL: url(web2!) }),
+  ]);
+}, BUILD_TIMEOUT_MS + START_TIMEOUT_MS + 60_000);
+
+afterAll(async () => {
+  spawned.forEach(killGroup);
+  await db()
+    .$disconnect()
+    .catch(() => undefined);
+  await postgres?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}, 60_000);
+
+describe("two web and two worker replicas (production build) on one Debian Postgres", () => {
+  it(`${SIGNUPS} signups over both web replicas all complete once, though a worker is killed mid-run`, async () => {
+    onTestFailed(() => {
+      for (const [name, r] of Object.entries(replicas)) console.error(`--- ${name} (npm start) printed:\n${r.output().slice(-6000)}`);
+    });
+    const webs = [replicas.web1, replicas.web2].map((r) => `http://127.0.0.1:${r.port}`);
+    const api = (i: number, method: string, p: string, body?: unknown) => restCall(method, p, { body, baseUrl: webs[i % 2] });
+
+    // A worker serves only its health check.
+    const refused = await restCall("POST", "/v1/tenants", { body: loadSignup(-1), baseUrl: `http://127.0.0.1:${replicas.worker1.port}` });
+    expect(refused.status).toBe(404);
+
+    const created = await Promise.all(Array.from({ length: SIGNUPS }, (_, i) => api(i, "POST", "/v1/tenants", loadSignup(i))));
+    expect(created.filter((c) => c.status !== 202).slice(0, 5)).toEqual([]);
+    const jobIds = created.map((c) => c.body.job_id as string);
+    expect(new Set(jobIds).size).toBe(SIGNUPS);
+
+    // Kill worker 1 while both workers are busy: it holds runs in flight.
+    await eventually(async () => (await countEndedJobs(jobIds)) >= KILL_AFTER_ENDED, {
+      timeoutMs: 120_000,
+      what: `${KILL_AFTER_ENDED} provision jobs to end`,
+    });
+    const inFlight = await activeJobIds();
+    const endedAtKill = await countEndedJobs(jobIds);
+    expect(endedAtKill).toBeLessThan(SIGNUPS);
+    process.kill(-replicas.worker1.npm.pid!, "SIGKILL");
+    const killedAt = Date.now();
+    expect((await replicas.worker1.exited).signal).toBe("SIGKILL");
+
+    await waitForJobsToEnd(jobIds, RECOVERY_MS);
+    const recoveredInMs = Date.now() - killedAt;
+    console.info(`replicas: ${endedAtKill}/${SIGNUPS} ended at the kill; all ${SIGNUPS} ${recoveredInMs} ms after it`);
+
+    // The kill landed mid-work: some of what was running then was the dead worker's, and ran again.
+    const rerun = await db().$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM pgboss.job WHERE id = ANY(${inFlight}::uuid[]) AND retry_count > 0`;
+    expect(rerun[0]!.n).toBeGreaterThan(0);
+
+    await expectEachProvisionedOnce(
+      created.map((c) => c.body),
+      (traceId) => api(0, "GET", `/internal/trace/${traceId}`),
+    );
+    // Every replica but the dead one is still serving.
+    for (const r of [replicas.web1, replicas.web2, replicas.worker2]) {
+      expect((await fetch(`http://127.0.0.1:${r.port}/api/health`)).status).toBe(200);
+    }
+  }, 5 * 60_000);
+});
+
+/** The provisioning jobs pg-boss has handed to a worker and not seen end. */
+async function activeJobIds(): Promise<string[]> {
+  const rows = await db().$queryRaw<{ id: string }[]>`
+    SELECT id::text FROM pgboss.job WHERE name LIKE 'provisioning.%' AND state = 'active'`;
+  return rows.map((r) => r.id);
+}

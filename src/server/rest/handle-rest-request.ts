@@ -89,7 +89,7 @@ export function createRestHandler(router: OpenApiRouter): (req: Request) => Prom
     }
     const { status, body } = reshapeAdapterError(res.status, await res.text());
     const retryAfter = (body.error.details as { retry_after_seconds?: unknown } | undefined)?.retry_after_seconds;
-    const errorHeaders = status === 429 && typeof retryAfter === "number" ? { ...base, "retry-after": String(retryAfter) } : base;
+    const errorHeaders = (status === 429 || status === 503) && typeof retryAfter === "number" ? { ...base, "retry-after": String(retryAfter) } : base;
     return errorResponse({ status, code: body.error.code, message: body.error.message, details: body.error.details, headers: errorHeaders });
   };
 }

@@ -2,7 +2,8 @@ import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { APP_ERROR_CODES, AppError, type TAppErrorCode } from "@/server/errors";
-import { describeError, INTERNAL_MESSAGE, trpcErrorFromAppError } from "./error-mapping";
+import { Prisma } from "@/generated/prisma/client";
+import { BUSY_RETRY_AFTER_SECONDS, describeError, INTERNAL_MESSAGE, trpcErrorFromAppError } from "./error-mapping";
 
 function wrapped(cause: unknown): TRPCError {
   // What tRPC makes of anything a resolver throws.
@@ -23,6 +24,23 @@ describe("describeError", () => {
       });
     },
   );
+
+  it.each(["P2024", "P2028"])("answers 503 with a retry hint when Prisma could not get a connection or start a transaction (%s)", (code) => {
+    const busy = new Prisma.PrismaClientKnownRequestError("Transaction API error: Unable to start a transaction in the given time.", {
+      code,
+      clientVersion: "7",
+    });
+    expect(describeError(wrapped(busy))).toEqual({
+      code: "UNAVAILABLE",
+      trpcCode: "SERVICE_UNAVAILABLE",
+      httpStatus: 503,
+      message: "Embark is busy; try again in a few seconds",
+      details: { retry_after_seconds: BUSY_RETRY_AFTER_SECONDS },
+    });
+    // Any other database error stays a plain 500 with nothing of its message.
+    const other = new Prisma.PrismaClientKnownRequestError("null value in column", { code: "P2011", clientVersion: "7" });
+    expect(describeError(wrapped(other))).toMatchObject({ code: "INTERNAL", httpStatus: 500, message: INTERNAL_MESSAGE });
+  });
 
   it("hides the message of an INTERNAL AppError", () => {
     const described = describeError(wrapped(new AppError("INTERNAL", { message: "pool exhausted at 10.0.0.3" })));

@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import { Prisma } from "@/generated/prisma/client";
 import { APP_ERROR_CODES, isAppError, type AppError, type TAppErrorCode } from "@/server/errors";
 
 /** An error as it is shown to callers, whatever the transport. */
@@ -67,6 +68,18 @@ function fromAppError(error: AppError): TPublicError {
   return { code: error.code, trpcCode: trpc, httpStatus: http, message: error.message, details: error.details };
 }
 
+/** How long a caller turned away while the database is saturated should wait. */
+export const BUSY_RETRY_AFTER_SECONDS = 2;
+
+/**
+ * Prisma gave up waiting for a pooled connection (P2024) or for a transaction
+ * to start (P2028): the request did nothing, and the same request a moment
+ * later can succeed. A burst beyond the pool answers 503, not a 500.
+ */
+function isDatabaseBusy(cause: unknown): boolean {
+  return cause instanceof Prisma.PrismaClientKnownRequestError && (cause.code === "P2024" || cause.code === "P2028");
+}
+
 /**
  * Maps any tRPC error onto what callers see. Domain errors keep their code,
  * message and details; input validation lists the failing fields; anything
@@ -77,6 +90,15 @@ export function describeError(error: TRPCError): TPublicError {
   if (error.code === "BAD_REQUEST" && hasIssues(error.cause)) {
     const details = fieldIssuesOf(error.cause.issues);
     return { code: "BAD_REQUEST", trpcCode: "BAD_REQUEST", httpStatus: 400, message: validationMessage(details), details };
+  }
+  if (error.code === "INTERNAL_SERVER_ERROR" && isDatabaseBusy(error.cause)) {
+    return {
+      code: "UNAVAILABLE",
+      trpcCode: "SERVICE_UNAVAILABLE",
+      httpStatus: 503,
+      message: "Embark is busy; try again in a few seconds",
+      details: { retry_after_seconds: BUSY_RETRY_AFTER_SECONDS },
+    };
   }
   if (error.code === "INTERNAL_SERVER_ERROR") {
     return { code: "INTERNAL", trpcCode: error.code, httpStatus: 500, message: INTERNAL_MESSAGE };

@@ -18,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import { describeFindings, scanCapture } from "./log-scan";
 import { readTotals } from "./test-totals";
 import { staleBuildReason } from "../src/server/launcher/build-freshness";
+import { TEST_BUILD_ENV } from "../src/server/launcher/testing/test-build-env";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const reports = path.join(root, "reports");
@@ -46,8 +47,8 @@ if (vitestProjects.length) {
 }
 if (tiers.includes("e2e")) {
   // The launcher's tests may have built it already in this run.
-  const stale = staleBuildReason(root, process.env);
-  const built = stale ? run(process.execPath, [bin("tsx"), "scripts/embark.ts", "build"]) : 0;
+  const stale = staleBuildReason(root, TEST_BUILD_ENV);
+  const built = stale ? run(process.execPath, [bin("tsx"), "scripts/embark.ts", "build"], TEST_BUILD_ENV) : 0;
   if (built !== 0) {
     process.stderr.write("next build failed: the browser tests cannot run\n");
     exit = 1;

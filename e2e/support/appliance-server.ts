@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { openSync, rmSync, mkdirSync } from "node:fs";
 import path from "node:path";
+import { TEST_BUILD_ENV } from "../../src/server/launcher/testing/test-build-env";
 
 /**
  * A second Embark for browser tests that need settings the shared one must
@@ -23,7 +24,7 @@ export async function startExtraEmbark(opts: { name: string; port: number; env: 
       EMBARK_PUBLIC_URL: url,
       LOG_LEVEL: "warn",
       // The build the shared server made has the wizard's debug stream on; the same value keeps the launcher from rebuilding it.
-      NEXT_PUBLIC_ONBOARDING_DEBUG: "1",
+      ...TEST_BUILD_ENV,
       ...opts.env,
     },
     stdio: ["ignore", log, log],

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rmSync, writeFileSync, openSync } from "node:fs";
 import path from "node:path";
+import { TEST_BUILD_ENV } from "../../src/server/launcher/testing/test-build-env";
 import { registerSecret } from "../../test/support/log-capture";
 import { E2E_ADMIN, E2E_DATA_DIR, E2E_PORT, E2E_STATE_FILE, E2E_VIEWER } from "./config";
 
@@ -34,6 +35,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const { db } = await import("../../src/server/db");
   await db().$disconnect();
 
+  // A missing or stale build is made first, outside the start deadline below.
+  const { ensureProductionBuild } = await import("../../src/server/launcher/testing/launch-process");
+  await ensureProductionBuild();
+
   const log = openSync(path.join(E2E_DATA_DIR, "server.log"), "a");
   const server = spawn(process.execPath, [path.resolve("scripts/launch.mjs"), "start"], {
     env: {
@@ -46,7 +51,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       // for many visitors with X-Forwarded-For; from ::1 they are a direct client.
       TRUSTED_PROXIES: "127.0.0.1",
       // The wizard's debug stream is on, as on staging: the launcher rebuilds when the build lacks it.
-      NEXT_PUBLIC_ONBOARDING_DEBUG: "1",
+      ...TEST_BUILD_ENV,
     },
     stdio: ["ignore", log, log],
     detached: false,

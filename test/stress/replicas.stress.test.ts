@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,13 +9,12 @@ import { registerSecret } from "../support/log-capture";
 import { countEndedJobs, expectEachProvisionedOnce, loadSignup, waitForJobsToEnd } from "../support/provision-load";
 import { restCall } from "../support/rest-call";
 import { TEST_AUTH_SECRET, TEST_INTERNAL_API_KEY } from "../support/test-env";
-import { rawEnv, reloadEnv } from "@/env";
+import { reloadEnv } from "@/env";
 import { eventually } from "@/jobs/testing";
 import { startEmbeddedPostgres, type TEmbeddedPostgres } from "@/server/database/embedded";
 import { findFreePort } from "@/server/database/free-port";
 import { db } from "@/server/db";
-import { builtPublicEnv, staleBuildReason } from "@/server/launcher/build-freshness";
-import { launchNpmStart, type TLaunched } from "@/server/launcher/testing/launch-process";
+import { ensureProductionBuild, launchNpmStart, type TLaunched } from "@/server/launcher/testing/launch-process";
 
 /**
  * Replicas as a deployment runs them: Debian's own Postgres server (not the
@@ -36,7 +35,6 @@ const BUILD_TIMEOUT_MS = 10 * 60_000;
 /** Four production servers starting at once on 2 cores. */
 const START_TIMEOUT_MS = 180_000;
 
-const root = path.resolve(import.meta.dirname, "..", "..");
 let dir: string;
 let postgres: TEmbeddedPostgres | undefined;
 /** Every `npm start` this file spawned, killed (process group) in afterAll whatever happened. */
@@ -51,30 +49,6 @@ const killGroup = (child: ChildProcess) => {
     // already gone
   }
 };
-
-/** Builds the app once, through the launcher, when the build in `.next` is missing or stale. */
-async function buildIfStale(env: Record<string, string>): Promise<void> {
-  const stale = staleBuildReason(root, env);
-  if (!stale) return;
-  // Only PATH and HOME inherited, as the replicas below (launchNpmStart).
-  const buildEnv = { ...env, PATH: rawEnv().PATH, HOME: rawEnv().HOME } as unknown as NodeJS.ProcessEnv;
-  const build = spawn("npm", ["run", "build"], { cwd: root, env: buildEnv, stdio: ["ignore", "pipe", "pipe"], detached: true });
-  spawned.push(build);
-  let output = "";
-  build.stdout.on("data", (c: Buffer) => (output += c.toString("utf8")));
-  build.stderr.on("data", (c: Buffer) => (output += c.toString("utf8")));
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      killGroup(build);
-      reject(new Error(`npm run build (${stale}) took over ${BUILD_TIMEOUT_MS} ms:\n${output.slice(-4000)}`));
-    }, BUILD_TIMEOUT_MS);
-    build.once("exit", (c) => {
-      clearTimeout(timer);
-      resolve(c);
-    });
-  });
-  if (code !== 0) throw new Error(`npm run build (${stale}) failed with ${code}:\n${output.slice(-4000)}`);
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "embark-replicas-"));
@@ -92,10 +66,7 @@ beforeAll(async () => {
 
   const licenseKey = randomBytes(32).toString("base64url");
   registerSecret("license-signing-key", licenseKey);
-  // NEXT_PUBLIC_* settings are browser-only and fixed at build time: take the
-  // current build's, so a build made for the browser tests serves here too.
   const common = {
-    ...builtPublicEnv(root),
     NODE_ENV: "production",
     DATABASE_URL: postgres.url,
     INTERNAL_API_KEY: TEST_INTERNAL_API_KEY,
@@ -105,7 +76,8 @@ beforeAll(async () => {
     // A short pause per stage: runs overlap (each worker runs four at once), so some are in flight when a worker dies.
     LOCAL_RUNNER_STAGE_DELAY_MS: "20",
   };
-  await buildIfStale(common);
+  // The build the launcher and browser tests share (made once if missing or stale).
+  await ensureProductionBuild();
 
   const [web1, web2, worker1, worker2] = await Promise.all([0, 1, 2, 3].map(() => findFreePort()));
   const url = (port: number) => `http://127.0.0.1:${port}`;

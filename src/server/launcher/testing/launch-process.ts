@@ -3,6 +3,7 @@ import { closeSync, existsSync, openSync, readFileSync, statSync } from "node:fs
 import path from "node:path";
 import { rawEnv } from "@/env";
 import { staleBuildReason } from "../build-freshness";
+import { TEST_BUILD_ENV } from "./test-build-env";
 
 const root = path.resolve(import.meta.dirname, "../../../..");
 
@@ -41,6 +42,8 @@ export async function launchNpmStart(opts: {
     HOME: rawEnv().HOME,
     PORT: String(opts.port),
     EMBARK_DATA_DIR: opts.dataDir,
+    // The build the tests share: without it the launcher would rebuild.
+    ...TEST_BUILD_ENV,
     // The test run's log capture (a test setting, not configuration the server would otherwise inherit).
     ...(capture ? { EMBARK_LOG_CAPTURE_DIR: capture } : {}),
     ...opts.env,
@@ -94,15 +97,16 @@ export function embeddedPostgresPid(dataDir: string): number | null {
 }
 
 /**
- * Runs `npm run build` (the launcher's build) when the production build is
- * missing or older than the sources, so a test that starts `npm start` spends
+ * Runs `npm run build` (the launcher's build, with TEST_BUILD_ENV) when the
+ * production build is missing, older than the sources or made with other
+ * NEXT_PUBLIC_* settings, so a test that starts `npm start` spends
  * its own timeout on starting, not on a first build.
  */
 export async function ensureProductionBuild(): Promise<void> {
-  if (!staleBuildReason(root)) return;
+  if (!staleBuildReason(root, TEST_BUILD_ENV)) return;
   const child = spawn(process.execPath, [path.join(root, "scripts/launch.mjs"), "build"], {
     cwd: root,
-    env: { PATH: rawEnv().PATH, HOME: rawEnv().HOME } as unknown as NodeJS.ProcessEnv,
+    env: { PATH: rawEnv().PATH, HOME: rawEnv().HOME, ...TEST_BUILD_ENV } as unknown as NodeJS.ProcessEnv,
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";

@@ -75,22 +75,27 @@ export async function getFunnelStats(opts: TFunnelStatsQuery & { db?: TDbOrTx })
   const db = opts.db ?? defaultDb();
   if (opts.to <= opts.from) throw new AppError("BAD_REQUEST", { message: "The period must end after it starts", details: { field: "to" } });
   const base = cohortSql(opts);
-  const counts = await db.$queryRaw<TCountRow[]>`${base}
-    SELECT name, plan, region, count(*)::int AS traces FROM traced GROUP BY name, plan, region`;
   const pairs = FUNNEL_STEPS.slice(1).map((to, i) => Prisma.sql`(${FUNNEL_STEPS[i]!}, ${to})`);
-  const timings = await db.$queryRaw<TTimingRow[]>`${base}, pairs(from_step, to_step) AS (VALUES ${Prisma.join(pairs)})
-    SELECT pairs.from_step, pairs.to_step, count(b.trace_id)::int AS traces,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM b.at - a.at))::float8 AS median,
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM b.at - a.at))::float8 AS p90
-      FROM pairs
-      LEFT JOIN traced a ON a.name = pairs.from_step
-      LEFT JOIN traced b ON b.trace_id = a.trace_id AND b.name = pairs.to_step
-     GROUP BY pairs.from_step, pairs.to_step`;
-
+  // One statement: the cohort (a CTE used three times, so computed once) feeds the counts, the timings
+  // and the number started.
   // Every trace of the period counts as started, also one that entered after the first step (an onboarding
   // opened through the API has no signup): conversion is over all of them, so it never passes 100%.
-  const [{ started } = { started: 0 }] = await db.$queryRaw<{ started: number }[]>`${base}
-    SELECT count(DISTINCT trace_id)::int AS started FROM traced`;
+  const [row] = await db.$queryRaw<{ counts: TCountRow[] | null; timings: TTimingRow[] | null; started: number }[]>`${base},
+    pairs(from_step, to_step) AS (VALUES ${Prisma.join(pairs)})
+    SELECT
+      (SELECT json_agg(c) FROM (SELECT name, plan, region, count(*)::int AS traces FROM traced GROUP BY name, plan, region) c) AS counts,
+      (SELECT json_agg(t) FROM (
+         SELECT pairs.from_step, pairs.to_step, count(b.trace_id)::int AS traces,
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM b.at - a.at))::float8 AS median,
+                percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM b.at - a.at))::float8 AS p90
+           FROM pairs
+           LEFT JOIN traced a ON a.name = pairs.from_step
+           LEFT JOIN traced b ON b.trace_id = a.trace_id AND b.name = pairs.to_step
+          GROUP BY pairs.from_step, pairs.to_step) t) AS timings,
+      (SELECT count(DISTINCT trace_id)::int FROM traced) AS started`;
+  const counts = row?.counts ?? [];
+  const timings = row?.timings ?? [];
+  const started = row?.started ?? 0;
   const total = new Map<TFunnelStep, number>();
   for (const row of counts) total.set(row.name, (total.get(row.name) ?? 0) + row.traces);
   const steps = FUNNEL_STEPS.map((step, i) => {

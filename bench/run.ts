@@ -22,7 +22,7 @@ const README = path.join(BENCH_DIR, "..", "README.md");
 const README_START = "<!-- bench-results:start -->";
 const README_END = "<!-- bench-results:end -->";
 /** A hung benchmark (a job that never arrives) fails the run instead of holding it. */
-const WATCHDOG_MS = 5 * 60_000;
+const WATCHDOG_MS = 15 * 60_000;
 
 const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 

@@ -42,6 +42,9 @@ function PaidPlansNote({ plans }: { plans: { tier: string; available: boolean; r
 export default async function OverviewPage() {
   await requireOperator();
   const [o, alerts] = await Promise.all([api.ops.overview(), api.portalDomains.openAlerts()]);
+  // Big-table counts stop at countCap + 1; the tenant total may be the planner's estimate.
+  const upTo = (n: number) => (n > o.countCap ? `${o.countCap.toLocaleString("en-US")}+` : n.toLocaleString("en-US"));
+  const tenantTotal = `${o.provisioning.tenants.totalEstimated ? "about " : ""}${o.provisioning.tenants.total.toLocaleString("en-US")}`;
   const queueTone = o.queue === "ok" ? "good" : o.queue === "disabled" ? "neutral" : "bad";
   return (
     <div className="mx-auto max-w-6xl">
@@ -56,18 +59,18 @@ export default async function OverviewPage() {
       />
       <OpenAlerts alerts={alerts} />
       <section aria-label="Tenants and provisioning" className="mb-4 grid grid-cols-2 gap-4 lg:grid-cols-3">
-        <Stat label={`Active tenants (of ${o.provisioning.tenants.total})`} value={o.provisioning.tenants.active} href="/cp/tenants?status=active" />
-        <Stat label="Onboarding in progress" value={o.onboarding.inProgress} href="/cp/onboarding?status=in_progress" />
+        <Stat label={`Active tenants (of ${tenantTotal})`} value={upTo(o.provisioning.tenants.active)} href="/cp/tenants?status=active" />
+        <Stat label="Onboarding in progress" value={upTo(o.onboarding.inProgress)} href="/cp/onboarding?status=in_progress" />
         <Stat
           label="Onboarding failed"
-          value={o.onboarding.failed}
+          value={upTo(o.onboarding.failed)}
           href="/cp/onboarding?status=failed"
           tone={o.onboarding.failed ? "bad" : undefined}
         />
-        <Stat label="Provision jobs running" value={o.provisioning.openJobs} href="/cp/jobs" />
+        <Stat label="Provision jobs running" value={upTo(o.provisioning.openJobs)} href="/cp/jobs" />
         <Stat
           label="Tenants failed to provision"
-          value={o.provisioning.failedTenants}
+          value={upTo(o.provisioning.failedTenants)}
           href="/cp/tenants?status=failed"
           tone={o.provisioning.failedTenants ? "bad" : undefined}
         />

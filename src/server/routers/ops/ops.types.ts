@@ -11,13 +11,16 @@ export const ZOverview = z.object({
   queue: z.enum(["ok", "down", "disabled"]),
   provisioning: z.object({
     dispatcher: z.enum(["github", "local"]),
-    tenants: z.object({ active: z.number().int(), total: z.number().int() }),
+    /** `active` stops at countCap + 1; `total` is an estimate when `totalEstimated`. */
+    tenants: z.object({ active: z.number().int(), total: z.number().int(), totalEstimated: z.boolean() }),
     openJobs: z.number().int(),
     failedTenants: z.number().int(),
     nodes: ZNodeCapacity,
   }),
   paidPlans: z.array(z.object({ tier: z.enum(["growth", "scale"]), available: z.boolean(), reason: z.string().nullable() })),
   onboarding: z.object({ inProgress: z.number().int(), failed: z.number().int() }),
+  /** Counts over tenants, provision jobs and onboarding sessions stop at countCap + 1: more reads as "countCap+". */
+  countCap: z.number().int(),
 });
 
 export const ZOutboxMessageView = z.object({

@@ -25,7 +25,7 @@ describe("getOverview", () => {
     const o = await getOverview();
     expect(o.provisioning).toEqual({
       dispatcher: "local",
-      tenants: { active: 1, total: 4 },
+      tenants: { active: 1, total: 4, totalEstimated: false },
       openJobs: 2,
       failedTenants: 1,
       // Shared capacity is the active shared nodes' alone, as on the Nodes page.

@@ -46,3 +46,9 @@ export function keysetPage<T extends TKeysetCursor>(rows: T[], limit: number): {
 export function asUuid(q: string): string | null {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(q) ? q.toLowerCase() : null;
 }
+
+/** Rows of several keyset queries as one listing: (createdAt desc, id desc), each row once. */
+export function newestFirst<T extends TKeysetCursor>(rows: T[]): T[] {
+  const unique = [...new Map(rows.map((r) => [r.id, r])).values()];
+  return unique.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+}

@@ -80,7 +80,7 @@ async function traceEventEntries(db: TDbOrTx, traceId: string): Promise<TEntry[]
 
 async function webhookEntries(db: TDbOrTx, traceId: string): Promise<TEntry[]> {
   const rows = await db.webhookDelivery.findMany({
-    where: { payload: { path: ["data", "trace_id"], equals: traceId } },
+    where: { traceId },
     orderBy: { createdAt: "asc" },
     select: { id: true, eventType: true, status: true, attempts: true, lastStatusCode: true, createdAt: true, deliveredAt: true, endpoint: { select: { url: true } } },
     take: 500,

@@ -39,6 +39,7 @@ export async function emitWebhookEvent(opts: {
           eventId,
           eventType: opts.type,
           payload: payload as unknown as Prisma.InputJsonValue,
+          traceId: typeof opts.data.trace_id === "string" ? opts.data.trace_id : null,
           nextAttemptAt: new Date(),
         },
         select: { id: true },

@@ -1,0 +1,42 @@
+import type { TDbOrTx } from "@/server/db";
+
+/**
+ * Counts on the big tables (tenants, provision jobs, onboarding sessions)
+ * stop here: past it the dashboard shows "10,000+". Counting further means
+ * reading every matching index entry, which grows with the table.
+ */
+export const COUNT_CAP = 10_000;
+
+/**
+ * Rows in a table: exact up to COUNT_CAP rows (by the planner's estimate), else the planner's own estimate
+ * (pg_class.reltuples scaled to the table's current size, as the planner
+ * does), which costs nothing whatever the size. Says which it is.
+ */
+export async function tableRowCount(db: TDbOrTx, table: "tenants" | "provision_jobs" | "onboarding_sessions"): Promise<{ rows: number; estimated: boolean }> {
+  const [row] = await db.$queryRawUnsafe<{ estimate: number | null }[]>(
+    `SELECT CASE WHEN c.reltuples < 0 OR c.relpages = 0 THEN NULL
+                 ELSE (c.reltuples / c.relpages * (pg_relation_size(c.oid) / current_setting('block_size')::int))::float8 END AS estimate
+       FROM pg_class c WHERE c.oid = $1::regclass`,
+    `public.${table}`,
+  );
+  const estimate = row?.estimate ?? null;
+  if (estimate !== null && estimate > COUNT_CAP) return { rows: Math.round(estimate), estimated: true };
+  const [exact] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM public.${table}`);
+  return { rows: exact?.n ?? 0, estimated: false };
+}
+
+type TCappedTable = { tenants: "status"; provision_jobs: "status"; onboarding_sessions: "status" };
+
+/**
+ * Rows of `table` whose `column` is one of `values`, counted up to
+ * COUNT_CAP + 1: an index-only scan of at most that many entries (each
+ * table has an index leading with the column). More than COUNT_CAP reads as
+ * "10,000+".
+ */
+export async function cappedCount<T extends keyof TCappedTable>(db: TDbOrTx, table: T, column: TCappedTable[T], values: string[]): Promise<number> {
+  const [row] = await db.$queryRawUnsafe<{ n: number }[]>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM public.${table} WHERE ${column} = ANY($1::text[]) LIMIT ${COUNT_CAP + 1}) s`,
+    values,
+  );
+  return row?.n ?? 0;
+}

@@ -21,7 +21,13 @@ export type TLaunched = {
  * Only PATH and HOME are inherited: no DATABASE_URL, so it starts its own
  * embedded Postgres like a fresh checkout does.
  */
-export async function launchNpmStart(opts: { dataDir: string; port: number; env?: Record<string, string> }): Promise<TLaunched> {
+export async function launchNpmStart(opts: {
+  dataDir: string;
+  port: number;
+  env?: Record<string, string>;
+  /** How often to ask /api/health (default 250 ms; a benchmark timing the start asks more often). */
+  pollMs?: number;
+}): Promise<TLaunched> {
   const logFile = path.join(opts.dataDir, "launcher.log");
   const from = existsSync(logFile) ? statSync(logFile).size : 0;
   const fd = openSync(logFile, "a");
@@ -41,12 +47,12 @@ export async function launchNpmStart(opts: { dataDir: string; port: number; env?
     npm.once("exit", (code, signal) => resolve({ code, signal })),
   );
   const output = () => readFileSync(logFile).subarray(from).toString("utf8");
-  await waitHealthy(opts.port, exited, () => `npm start exited before serving:\n${output().slice(-4000)}`);
+  await waitHealthy(opts.port, exited, () => `npm start exited before serving:\n${output().slice(-4000)}`, opts.pollMs);
   return { npm, port: opts.port, exited, output };
 }
 
-/** Resolves once /api/health on `port` answers 200; throws `failure()` if `exited` settles first. */
-export async function waitHealthy(port: number, exited: Promise<unknown>, failure: () => string): Promise<void> {
+/** Resolves once /api/health on `port` answers 200 (asked every `pollMs`); throws `failure()` if `exited` settles first. */
+export async function waitHealthy(port: number, exited: Promise<unknown>, failure: () => string, pollMs = 250): Promise<void> {
   let gone = false;
   void exited.then(() => (gone = true));
   for (;;) {
@@ -56,7 +62,7 @@ export async function waitHealthy(port: number, exited: Promise<unknown>, failur
       () => 0,
     );
     if (status === 200) return;
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, pollMs));
   }
 }
 

@@ -7,7 +7,7 @@ import { provisioningDispatchJob } from "@/jobs/definitions/provisioning/dispatc
 import { provisioningRunLocalJob } from "@/jobs/definitions/provisioning/run-local";
 import { ensureQueues } from "@/jobs/queues";
 import { startJobRuntime, stopJobRuntime } from "@/jobs/runtime";
-import { db, pgPool } from "@/server/db";
+import { db } from "@/server/db";
 import { createTenant } from "@/server/services/tenants/create-tenant";
 import { interleave, percentile, type TBenchContext, type TBenchMeasurements } from "./support";
 
@@ -56,19 +56,18 @@ function arrivals() {
 }
 
 /**
- * Counts the statements Embark's own code sends (on the app's pg pool, where
- * Prisma and the in-transaction pg-boss insert run; pg-boss's fetch and
- * complete use a pool of their own and are left out), by phase. Untimed.
+ * Counts the statements Embark's own code sends (Prisma's queries and the
+ * in-transaction pg-boss insert), by phase. pg-boss's fetch and complete run
+ * on pg-boss's own pool and are left out: its clients are told apart by that
+ * pool's client list (pg-pool's `_clients`; a bench-only peek). Untimed.
  */
-function roundTrips() {
-  const ours = new WeakSet<object>();
-  const onAcquire = (client: object) => ours.add(client);
-  pgPool().on("acquire", onAcquire);
+function roundTrips(bossPool: pg.Pool) {
+  const theirs = () => (bossPool as unknown as { _clients?: object[] })._clients ?? [];
   const counts = new Map<string, string[]>();
   let phase: string | null = null;
   const original = pg.Client.prototype.query;
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    if (phase && ours.has(this)) {
+    if (phase && !theirs().includes(this)) {
       const first = args[0];
       const text = typeof first === "string" ? first : ((first as { text?: string } | undefined)?.text ?? "?");
       counts.set(phase, [...(counts.get(phase) ?? []), text.replace(/\s+/g, " ").trim()]);
@@ -82,7 +81,6 @@ function roundTrips() {
     counts,
     stop() {
       pg.Client.prototype.query = original;
-      pgPool().off("acquire", onAcquire);
     },
   };
 }
@@ -189,7 +187,9 @@ export async function run({ log }: TBenchContext): Promise<TBenchMeasurements> {
     };
 
     // Untimed: the statements one signup and its dispatch send, by phase.
-    counter = roundTrips();
+    const bossPool = (boss.getDb() as unknown as { pool?: pg.Pool }).pool;
+    if (!bossPool) throw new Error("pg-boss has no pool of its own to tell its statements apart by");
+    counter = roundTrips(bossPool);
     try {
       const slug = `bench-${runTag}-count`;
       counter.phase = "createTenant";

@@ -1,8 +1,8 @@
-import autocannon from "autocannon";
 import { env } from "@/env";
 import { newProvisionJobId, newTenantId, newTraceId } from "@/server/services/provisioning/ids";
 import { db } from "@/server/db";
 import { startRestServer } from "../test/support/rest-server";
+import { steady, steadyPair } from "./http-load";
 import type { TBenchContext, TBenchMeasurements } from "./support";
 
 export const name = "job-read-http";
@@ -14,26 +14,6 @@ const RATE = 100;
 const SECONDS_PER_ROUND = 4;
 const ROUNDS = 4;
 const BASELINE_PATH = "/bench/ok";
-
-/** One steady-rate run against `url`; latencies (ms) of 200 answers, and a count of any other answer. */
-async function steady(url: string, headers: Record<string, string>): Promise<number[]> {
-  const samples: number[] = [];
-  let unexpected = 0;
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      { url, method: "GET", headers, connections: 4, overallRate: RATE, duration: SECONDS_PER_ROUND },
-      (error, done) => (error ? reject(error as Error) : resolve(done)),
-    );
-    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
-      if (statusCode === 200) samples.push(responseTime);
-      else unexpected += 1;
-    });
-  });
-  if (unexpected || result.errors || result.timeouts) {
-    throw new Error(`${url}: ${unexpected} answers other than 200, ${result.errors} errors, ${result.timeouts} timeouts`);
-  }
-  return samples;
-}
 
 /** A tenant and a finished job with its trace, as a client polling for the outcome would read it. */
 async function seedJob(): Promise<string> {
@@ -58,19 +38,8 @@ export async function run({ log }: TBenchContext): Promise<TBenchMeasurements> {
     if (check.status !== 200) throw new Error(`GET /v1/jobs/${jobId} answered ${check.status}: ${await check.text()}`);
 
     log(`job-read-http: ${ROUNDS} rounds × ${SECONDS_PER_ROUND}s per side at ${RATE} requests/s`);
-    // Warm-up, unmeasured: JIT, connection pools.
-    await steady(`${server.url}${BASELINE_PATH}`, headers);
-    await steady(`${server.url}/v1/jobs/${jobId}`, headers);
-    const baseline: number[] = [];
-    const candidate: number[] = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      // Alternate which side goes first, so drift on the machine lands on both alike.
-      const sides = [
-        async () => baseline.push(...(await steady(`${server.url}${BASELINE_PATH}`, headers))),
-        async () => candidate.push(...(await steady(`${server.url}/v1/jobs/${jobId}`, headers))),
-      ];
-      for (const side of round % 2 === 0 ? sides : sides.reverse()) await side();
-    }
+    const at = (path: string) => () => steady({ url: `${server.url}${path}`, headers, rate: RATE, seconds: SECONDS_PER_ROUND });
+    const { baseline, candidate } = await steadyPair({ rounds: ROUNDS, baseline: at(BASELINE_PATH), candidate: at(`/v1/jobs/${jobId}`) });
     return {
       metric: `request → response at ${RATE}/s`,
       baseline: { label: `GET ${BASELINE_PATH} (trivial route)`, samples: baseline },

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
+import pg from "pg";
 import { reloadEnv, rawEnv, env } from "@/env";
 import { currentBoss } from "@/jobs/boss";
 import { provisioningDispatchJob } from "@/jobs/definitions/provisioning/dispatch";
@@ -54,6 +55,36 @@ function arrivals() {
   };
 }
 
+/**
+ * Counts the statements Embark's own code sends (Prisma's queries and the
+ * in-transaction pg-boss insert), by phase. pg-boss's fetch and complete run
+ * on pg-boss's own pool and are left out: its clients are told apart by that
+ * pool's client list (pg-pool's `_clients`; a bench-only peek). Untimed.
+ */
+function roundTrips(bossPool: pg.Pool) {
+  const theirs = () => (bossPool as unknown as { _clients?: object[] })._clients ?? [];
+  const counts = new Map<string, string[]>();
+  let phase: string | null = null;
+  const original = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    if (phase && !theirs().includes(this)) {
+      const first = args[0];
+      const text = typeof first === "string" ? first : ((first as { text?: string } | undefined)?.text ?? "?");
+      counts.set(phase, [...(counts.get(phase) ?? []), text.replace(/\s+/g, " ").trim()]);
+    }
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof original;
+  return {
+    set phase(p: string | null) {
+      phase = p;
+    },
+    counts,
+    stop() {
+      pg.Client.prototype.query = original;
+    },
+  };
+}
+
 export async function run({ log }: TBenchContext): Promise<TBenchMeasurements> {
   const environment = rawEnv();
   const saved = {
@@ -70,6 +101,7 @@ export async function run({ log }: TBenchContext): Promise<TBenchMeasurements> {
   /** When each dispatch handler started, by provision job id: splits a candidate sample into its phases. */
   const handlerStarts = new Map<string, number>();
   const phases = { signup: [] as number[], pickup: [] as number[], handler: [] as number[] };
+  let counter: ReturnType<typeof roundTrips> | null = null;
 
   // The real provisioning.dispatch definition (queue options, retries,
   // concurrency 4), its real handler wrapped to note when it returns: that is
@@ -82,7 +114,9 @@ export async function run({ log }: TBenchContext): Promise<TBenchMeasurements> {
       return {
         default: async (payload, ctx) => {
           handlerStarts.set(payload.jobId, performance.now());
+          if (counter) counter.phase = "handler";
           await handle(payload, ctx);
+          if (counter) counter.phase = null;
           dispatched.arrived(payload.jobId);
         },
       };
@@ -151,6 +185,29 @@ export async function run({ log }: TBenchContext): Promise<TBenchMeasurements> {
       }
       return done - started;
     };
+
+    // Untimed: the statements one signup and its dispatch send, by phase.
+    const bossPool = (boss.getDb() as unknown as { pool?: pg.Pool }).pool;
+    if (!bossPool) throw new Error("pg-boss has no pool of its own to tell its statements apart by");
+    counter = roundTrips(bossPool);
+    try {
+      const slug = `bench-${runTag}-count`;
+      counter.phase = "createTenant";
+      const signup = await createTenant({
+        input: { company_name: `Bench ${slug}`, subdomain_slug: slug, plan: "starter" },
+        callerScope: "bench",
+      });
+      counter.phase = null;
+      created.push(signup);
+      await dispatched.waitFor(signup.job_id);
+      handlerStarts.delete(signup.job_id);
+      for (const [phase, statements] of counter.counts) {
+        log(`provision-dispatch: ${phase} sends ${statements.length} statements: ${statements.map((t) => t.slice(0, 40)).join(" | ")}`);
+      }
+    } finally {
+      counter.stop();
+      counter = null;
+    }
 
     log("provision-dispatch: 2 × 400 samples");
     const measured = await interleave({ rounds: 8, perRound: 50, warmUp: WARM_UP, baseline, candidate });

@@ -21,7 +21,11 @@ const RESULTS_MD = path.join(BENCH_DIR, "RESULTS.md");
 const README = path.join(BENCH_DIR, "..", "README.md");
 const README_START = "<!-- bench-results:start -->";
 const README_END = "<!-- bench-results:end -->";
-/** A hung benchmark (a job that never arrives) fails the run instead of holding it. */
+/**
+ * A hung benchmark (a job that never arrives) fails the run instead of holding
+ * it: no single benchmark may take longer than this (list-scale's seeding of
+ * a million rows and a first production build are the slow ones).
+ */
 const WATCHDOG_MS = 15 * 60_000;
 
 const say = (line: string) => process.stderr.write(`[bench] ${line}\n`);
@@ -120,11 +124,17 @@ async function main(only: readonly string[]): Promise<void> {
     server = undefined;
     await rm(dataDir, { recursive: true, force: true });
   };
-  const watchdog = setTimeout(() => {
-    say(`still running after ${WATCHDOG_MS / 60_000} minutes: giving up`);
-    void cleanUp().finally(() => process.exit(1));
-  }, WATCHDOG_MS);
-  watchdog.unref();
+  let watchdog: NodeJS.Timeout | undefined;
+  /** Restarted as each benchmark begins, so the limit is per benchmark, not for the whole run. */
+  const armWatchdog = (what: string) => {
+    clearTimeout(watchdog);
+    watchdog = setTimeout(() => {
+      say(`${what} still running after ${WATCHDOG_MS / 60_000} minutes: giving up`);
+      void cleanUp().finally(() => process.exit(1));
+    }, WATCHDOG_MS);
+    watchdog.unref();
+  };
+  armWatchdog("setup");
 
   try {
     server = await startEmbeddedPostgres({ dataDir, noSync: true, database: "embark_bench" });
@@ -144,6 +154,7 @@ async function main(only: readonly string[]): Promise<void> {
     const benchmarks = await loadBenchmarks(only);
     const results: TBenchSummary[] = [];
     for (const mod of benchmarks) {
+      armWatchdog(mod.name);
       say(`${mod.name}: ${mod.description}`);
       const measured = await mod.run({ databaseUrl: server.url, log: say });
       results.push(summarize(mod, measured));

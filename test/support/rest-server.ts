@@ -32,13 +32,16 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
  * Serves the REST surface (/v1, /internal, /api/v1) on 127.0.0.1 over real
  * HTTP, for tests of callers that speak HTTP to Embark, such as the local
  * runner. It points EMBARK_PUBLIC_URL at itself. `extraRoutes` answers
- * other paths through the same bridge (a benchmark's trivial baseline).
+ * other paths through the same bridge (a benchmark's trivial baseline, or
+ * another fetch handler such as tRPC's).
  */
-export async function startRestServer(opts: { extraRoutes?: Record<string, () => Response> } = {}): Promise<TRestServer> {
+export async function startRestServer(
+  opts: { extraRoutes?: Record<string, (request: Request) => Response | Promise<Response>> } = {},
+): Promise<TRestServer> {
   let base = "";
   const server = createServer((req, res) => {
     toRequest(req, base)
-      .then((request) => opts.extraRoutes?.[new URL(request.url).pathname]?.() ?? handleRestRequest(request))
+      .then((request) => opts.extraRoutes?.[new URL(request.url).pathname]?.(request) ?? handleRestRequest(request))
       .then((response) => send(res, response))
       .catch((err: unknown) => {
         res.statusCode = 500;

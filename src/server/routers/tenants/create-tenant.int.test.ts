@@ -6,6 +6,7 @@ import { startJobRuntime, stopJobRuntime } from "@/jobs/runtime";
 import { db } from "@/server/db";
 import { signInWithPassword } from "@/server/auth/testing/auth-requests";
 import { createOperator } from "@/server/services/operators/create-operator";
+import { createTenant, registerTenant } from "@/server/services/tenants/create-tenant";
 
 const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
   restCall(method, path, { body, headers });
@@ -72,6 +73,38 @@ describe("POST /v1/tenants", () => {
     expect(again.body.error).toMatchObject({ code: "CONFLICT", details: { field: "subdomain_slug" } });
     expect(await db().tenant.count()).toBe(1);
     expect(await db().provisionJob.count()).toBe(1);
+  });
+
+  it("answers 409 to a signup that loses the race for a subdomain at insert time, and leaves nothing behind", async () => {
+    await db().node.create({ data: { id: "node-sg-cccccc", region: "sg", capacity: 10 } });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let registered!: () => void;
+    const firstWrote = new Promise<void>((resolve) => (registered = resolve));
+    // The first signup writes its rows and holds its transaction open, so the
+    // second one's slug check sees nothing and its insert waits on the first.
+    const first = db().$transaction(
+      async (tx) => {
+        await registerTenant(tx, { input: { company_name: "First", subdomain_slug: "same-slug" } });
+        registered();
+        await held;
+      },
+      { timeout: 20_000 },
+    );
+    await firstWrote;
+    const second = createTenant({ input: { company_name: "Second", subdomain_slug: "same-slug" }, callerScope: "test" }).then(
+      () => null,
+      (err: unknown) => err,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await first;
+    expect(await second).toMatchObject({ code: "CONFLICT", details: { field: "subdomain_slug", slug: "same-slug" } });
+    expect(await db().tenant.count()).toBe(1);
+    expect(await db().provisionJob.count()).toBe(1);
+    expect(await db().traceEvent.count()).toBe(1);
+    expect((await db().node.findUniqueOrThrow({ where: { id: "node-sg-cccccc" } })).used).toBe(1);
+    expect(await currentBoss()!.findJobs("provisioning.dispatch")).toHaveLength(1);
   });
 
   it("answers 401 without credentials", async () => {

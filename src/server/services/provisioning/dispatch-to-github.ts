@@ -121,13 +121,12 @@ export async function dispatchToGithub(opts: {
 
 async function recordDispatched(db: TDb, message: TProvisionQueueMessage, run: TRun, note: string): Promise<void> {
   const url = run.htmlUrl ?? run.runUrl;
-  await db.$transaction((tx) =>
-    markDispatched({
-      db: tx,
-      message,
-      run: { id: run.runId === null ? null : String(run.runId), url },
-      note: url ? `${note}: ${url}` : `${note} (GitHub did not return the run id)`,
-      data: { mode: "github", run_id: run.runId, run_url: url, run_name: workflowRunName(message) },
-    }),
-  );
+  // One statement (job, tenant and trace event together): no transaction needed around it.
+  await markDispatched({
+    db,
+    message,
+    run: { id: run.runId === null ? null : String(run.runId), url },
+    note: url ? `${note}: ${url}` : `${note} (GitHub did not return the run id)`,
+    data: { mode: "github", run_id: run.runId, run_url: url, run_name: workflowRunName(message) },
+  });
 }

@@ -9,39 +9,43 @@ export type TJobWithMessage = {
   message: TProvisionQueueMessage;
 };
 
-/** Reads a job and builds its ProvisionQueueMessage; null when there is no such job. */
+type TRow = {
+  id: string;
+  status: string;
+  tenant_id: string;
+  region: string;
+  infra_mode: string;
+  dedicated: number | null;
+  target_server_id: string | null;
+  trace_id: string;
+  dispatch_mode: string;
+  simulate_failure_stage: string | null;
+  slug: string;
+  canonical_hostname: string;
+};
+
+/** Reads a job (with its tenant, in one statement) and builds its ProvisionQueueMessage; null when there is no such job. */
 export async function loadProvisionMessage(db: TDbOrTx, jobId: string): Promise<TJobWithMessage | null> {
-  const job = await db.provisionJob.findUnique({
-    where: { id: jobId },
-    select: {
-      id: true,
-      status: true,
-      tenantId: true,
-      region: true,
-      infraMode: true,
-      dedicated: true,
-      targetServerId: true,
-      traceId: true,
-      dispatchMode: true,
-      simulateFailureStage: true,
-      tenant: { select: { slug: true, canonicalHostname: true } },
-    },
-  });
+  const [job] = await db.$queryRaw<TRow[]>`
+    SELECT j.id, j.status, j.tenant_id::text AS tenant_id, j.region, j.infra_mode, j.dedicated, j.target_server_id, j.trace_id,
+           j.dispatch_mode, j.simulate_failure_stage, t.slug, t.canonical_hostname
+    FROM provision_jobs j JOIN tenants t ON t.id = j.tenant_id
+    WHERE j.id = ${jobId}`;
   if (!job) return null;
   return {
     status: job.status,
-    dispatchMode: job.dispatchMode,
-    simulateFailureStage: job.simulateFailureStage,
+    dispatchMode: job.dispatch_mode,
+    simulateFailureStage: job.simulate_failure_stage,
     message: buildProvisionQueueMessage({
       jobId: job.id,
-      tenantId: job.tenantId,
+      tenantId: job.tenant_id,
       region: job.region,
-      createNewServer: job.infraMode === "create_new_server",
-      targetServerId: job.targetServerId,
-      subdomainSlug: job.tenant.slug,
-      canonicalHostname: job.tenant.canonicalHostname,
+      createNewServer: job.infra_mode === "create_new_server",
+      targetServerId: job.target_server_id,
+      subdomainSlug: job.slug,
+      canonicalHostname: job.canonical_hostname,
       dedicated: job.dedicated === 1,
-      traceId: job.traceId,
+      traceId: job.trace_id,
     }),
   };
 }

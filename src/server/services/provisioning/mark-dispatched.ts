@@ -1,12 +1,14 @@
 import type { Prisma } from "@/generated/prisma/client";
+import { utcTimestamp } from "@/server/database/sql-values";
 import type { TDbOrTx } from "@/server/db";
-import { appendTraceEvents, embarkEvent } from "@/server/services/trace/append-trace-events";
+import { embarkEvent, embarkEventSql, TRACE_EVENT_COLUMNS } from "@/server/services/trace/append-trace-events";
 import type { TProvisionQueueMessage } from "./provision-queue-message";
 
 /**
  * Moves a Pending job to Dispatched with its run reference, its tenant to
  * provisioning, and traces it; false (and nothing written) when the job was
- * no longer Pending. Call it inside a transaction.
+ * no longer Pending. One statement; call it inside a transaction when more
+ * has to commit with it.
  */
 export async function markDispatched(opts: {
   db: TDbOrTx;
@@ -17,24 +19,29 @@ export async function markDispatched(opts: {
 }): Promise<boolean> {
   const { db, message } = opts;
   const now = new Date();
-  const updated = await db.provisionJob.updateMany({
-    where: { id: message.job_id, status: "Pending" },
-    data: { status: "Dispatched", dispatchedAt: now, dispatchRunId: opts.run.id, dispatchRunUrl: opts.run.url },
+  const event = embarkEvent({
+    trace_id: message.trace_id!,
+    job_id: message.job_id,
+    stage: "dispatch",
+    status: "succeeded",
+    message: opts.note,
+    data: { ...opts.data, inputs: message },
   });
-  if (updated.count === 0) return false;
-  await db.tenant.updateMany({ where: { id: message.tenant_id }, data: { status: "provisioning" } });
-  await appendTraceEvents({
-    db,
-    events: [
-      embarkEvent({
-        trace_id: message.trace_id!,
-        job_id: message.job_id,
-        stage: "dispatch",
-        status: "succeeded",
-        message: opts.note,
-        data: { ...opts.data, inputs: message },
-      }),
-    ],
-  });
-  return true;
+  const [row] = await db.$queryRaw<{ dispatched: number }[]>`
+    WITH job AS (
+      UPDATE provision_jobs
+      SET status = 'Dispatched', dispatched_at = ${utcTimestamp(now)}, dispatch_run_id = ${opts.run.id}::text,
+          dispatch_run_url = ${opts.run.url}::text, updated_at = ${utcTimestamp(now)}
+      WHERE id = ${message.job_id} AND status = 'Pending'
+      RETURNING id
+    ),
+    tenant AS (
+      UPDATE tenants SET status = 'provisioning', updated_at = ${utcTimestamp(now)}
+      WHERE id = ${message.tenant_id}::uuid AND EXISTS (SELECT 1 FROM job)
+    ),
+    event AS (
+      INSERT INTO trace_events (${TRACE_EVENT_COLUMNS}) SELECT ${embarkEventSql(event, now)} FROM job
+    )
+    SELECT count(*)::int AS dispatched FROM job`;
+  return row!.dispatched === 1;
 }

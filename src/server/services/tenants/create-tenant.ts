@@ -3,12 +3,13 @@ import { Prisma } from "@/generated/prisma/client";
 import { db as defaultDb, type TDb, type TDbOrTx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { withIdempotency } from "@/server/services/idempotency/with-idempotency";
-import type { TPlacementResult, TPlan } from "@/server/services/placement/decide-placement";
-import { reservePlacement } from "@/server/services/placement/reserve-placement";
-import { createPendingJob } from "@/server/services/provisioning/create-pending-job";
+import { utcTimestamp } from "@/server/database/sql-values";
+import type { TPlacementNode, TPlacementResult, TPlan } from "@/server/services/placement/decide-placement";
+import { placementCandidatesJson, reservationCte, reservationWon, reservePlacementWith } from "@/server/services/placement/reserve-placement";
+import { enqueueDispatch, pendingJobRow } from "@/server/services/provisioning/create-pending-job";
 import { newProvisionJobId, newTenantId, newTraceId } from "@/server/services/provisioning/ids";
 import type { TProvisionStage } from "@/server/services/provisioning/provision-queue-message";
-import { appendTraceEvents, embarkEvent } from "@/server/services/trace/append-trace-events";
+import { embarkEvent, embarkEventSql, TRACE_EVENT_COLUMNS } from "@/server/services/trace/append-trace-events";
 import type { z } from "zod";
 import { canonicalHostnameOf } from "./tenant-slug";
 
@@ -30,12 +31,12 @@ function slugTaken(slug: string): AppError {
   });
 }
 
+/** A unique violation on the tenant's slug or hostname: from a model query (P2002) or a raw statement (P2010, SQLSTATE 23505). */
 function isSlugCollision(err: unknown): boolean {
-  return (
-    err instanceof Prisma.PrismaClientKnownRequestError &&
-    err.code === "P2002" &&
-    /slug|canonical_hostname|tenants/.test(JSON.stringify(err.meta ?? {}))
-  );
+  if (!(err instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  const meta = JSON.stringify(err.meta ?? {});
+  const unique = err.code === "P2002" || (err.code === "P2010" && meta.includes('"originalCode":"23505"'));
+  return unique && /slug|canonical_hostname|tenants/.test(meta);
 }
 
 /** What registering a tenant wrote, for callers that record more in the same transaction. */
@@ -63,6 +64,10 @@ export function assertFailureSimulationAllowed(stage: string | null | undefined)
  * `traceId` when the caller has one (the wizard's, from its first step) and
  * no other tenant's job uses it; otherwise a fresh one. A taken slug is
  * CONFLICT (and the caller's transaction rolls back).
+ *
+ * Three statements: one read (slug, trace id, candidate nodes), one write
+ * (reservation, tenant, job and trace event together, written only if the
+ * reservation won), and the background job's insert.
  */
 export async function registerTenant(
   tx: TDbOrTx,
@@ -75,38 +80,26 @@ export async function registerTenant(
   const plan = input.plan ?? "starter";
   const slug = input.subdomain_slug;
   const canonicalHostname = canonicalHostnameOf(slug, config.TENANT_BASE_DOMAIN);
-  const taken = await tx.tenant.findUnique({ where: { slug }, select: { id: true } });
-  if (taken) throw slugTaken(slug);
+  const wantedTrace = opts.traceId || null;
+  const [seen] = await tx.$queryRaw<{ slug_taken: boolean; trace_used: boolean; nodes: TPlacementNode[] }[]>`
+    SELECT EXISTS (SELECT 1 FROM tenants WHERE slug = ${slug}) AS slug_taken,
+           EXISTS (SELECT 1 FROM provision_jobs WHERE trace_id = ${wantedTrace}) AS trace_used,
+           ${placementCandidatesJson(region)} AS nodes`;
+  if (seen!.slug_taken) throw slugTaken(slug);
   const tenantId = newTenantId();
   const jobId = newProvisionJobId();
-  const traceId = await traceIdFor(tx, opts.traceId);
-  // A slug taken by a concurrent signup fails the insert below and rolls the reservation back with it.
-  const placement = await reservePlacement({ db: tx, request: { region, plan } });
-  await tx.tenant.create({
-    data: {
-      id: tenantId,
-      slug,
-      companyName: input.company_name,
-      canonicalHostname,
-      region,
-      plan,
-      nodeId: placement.target_server_id,
-      createdBy: opts.createdBy ?? null,
-    },
-    select: { id: true },
-  });
-  await createPendingJob({
+  // The caller's trace id unless a provision job already carries it (one trace, one tenant).
+  const traceId = wantedTrace && !seen!.trace_used ? wantedTrace : newTraceId();
+  const now = new Date();
+  // A slug taken by a concurrent signup fails the insert and rolls the reservation back with it.
+  const { placement } = await reservePlacementWith({
     db: tx,
-    jobId,
-    tenantId,
-    traceId,
-    placement,
-    simulateFailureStage: input.simulate_failure_stage,
-  });
-  await appendTraceEvents({
-    db: tx,
-    events: [
-      embarkEvent({
+    request: { region, plan },
+    nodes: seen!.nodes,
+    reserve: async (placement) => {
+      const nodeId = placement.target_server_id;
+      const job = pendingJobRow({ jobId, tenantId, traceId, placement, simulateFailureStage: input.simulate_failure_stage });
+      const event = embarkEvent({
         trace_id: traceId,
         job_id: jobId,
         stage: "placement",
@@ -115,9 +108,34 @@ export async function registerTenant(
           ? `${placement.dedicated ? "dedicated" : "shared"} stack on a new server in ${region}`
           : `on ${placement.target_server_id} in ${region}`,
         data: { ...placement, plan, tenant_id: tenantId, slug },
-      }),
-    ],
+      });
+      const [written] = await tx.$queryRaw<{ written: number }[]>`
+        WITH ${reservationCte(nodeId)},
+        tenant AS (
+          INSERT INTO tenants (id, slug, company_name, canonical_hostname, region, plan, node_id, created_by, created_at, updated_at)
+          SELECT ${tenantId}::uuid, ${slug}::text, ${input.company_name}::text, ${canonicalHostname}::text, ${region}::text,
+                 ${plan}::text, ${nodeId}::text, ${opts.createdBy ?? null}::text, ${utcTimestamp(now)}, ${utcTimestamp(now)}
+          WHERE ${reservationWon(nodeId)}
+          RETURNING id
+        ),
+        job AS (
+          INSERT INTO provision_jobs (id, tenant_id, attempt, retry_of_job_id, status, infra_mode, dedicated, region, trace_id,
+                                      target_server_id, placement_reasons, dispatch_mode, simulate_failure_stage, created_at, updated_at)
+          SELECT ${job.id}::text, tenant.id, ${job.attempt}::int, ${job.retryOfJobId}::text, ${job.status}::text,
+                 ${job.infraMode}::text, ${job.dedicated}::int, ${job.region}::text, ${job.traceId}::text, ${job.targetServerId}::text,
+                 ${job.placementReasons}::text[], ${job.dispatchMode}::text, ${job.simulateFailureStage}::text,
+                 ${utcTimestamp(now)}, ${utcTimestamp(now)}
+          FROM tenant
+          RETURNING id
+        ),
+        event AS (
+          INSERT INTO trace_events (${TRACE_EVENT_COLUMNS}) SELECT ${embarkEventSql(event, now)} FROM job
+        )
+        SELECT count(*)::int AS written FROM job`;
+      return written!.written === 1 ? true : null;
+    },
   });
+  await enqueueDispatch(tx, jobId);
   return {
     job_id: jobId,
     tenant_id: tenantId,
@@ -128,13 +146,6 @@ export async function registerTenant(
     plan,
     placement,
   };
-}
-
-/** The caller's trace id unless a provision job already carries it (one trace, one tenant). */
-async function traceIdFor(tx: TDbOrTx, wanted: string | null | undefined): Promise<string> {
-  if (!wanted) return newTraceId();
-  const used = await tx.provisionJob.findFirst({ where: { traceId: wanted }, select: { id: true } });
-  return used ? newTraceId() : wanted;
 }
 
 /** Runs `work` and turns a slug collision at commit into CONFLICT. */

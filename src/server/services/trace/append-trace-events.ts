@@ -1,4 +1,5 @@
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
+import { utcTimestamp } from "@/server/database/sql-values";
 import { db as defaultDb, type TDbOrTx } from "@/server/db";
 import { truncateText } from "@/server/validation/text";
 import { TRACE_MESSAGE_MAX, ZTraceEventInput, type TTraceEventInput } from "./trace-event";
@@ -35,6 +36,26 @@ export async function appendTraceEvents(opts: { db?: TDbOrTx; events: TTraceEven
   }
   await learnRunUrls(db, events);
   return { accepted: events.length };
+}
+
+/** The columns `embarkEventSql` gives values for, in its order. */
+export const TRACE_EVENT_COLUMNS = Prisma.sql`trace_id, job_id, stage, status, message, data, source, occurred_at, created_at`;
+
+/**
+ * One event Embark writes about its own step (see embarkEvent), validated
+ * like appendTraceEvents does, as the values of `TRACE_EVENT_COLUMNS`: for a
+ * statement that writes it together with the change it describes
+ * (`INSERT INTO trace_events (…) SELECT <values> FROM <cte>`). Embark's own
+ * events move no job to Running and name no run, so this is all
+ * appendTraceEvents would write for it.
+ */
+export function embarkEventSql(event: TTraceEventInput, now: Date): Prisma.Sql {
+  const e = ZTraceEventInput.parse(event);
+  if (e.source !== "embark") throw new Error(`embarkEventSql writes Embark's own events, not ${e.source}'s`);
+  const occurredAt = e.occurred_at ? new Date(e.occurred_at) : now;
+  return Prisma.sql`${e.trace_id}::text, ${e.job_id ?? null}::text, ${e.stage}::text, ${e.status}::text, ${e.message ?? null}::text,
+    ${e.data === undefined ? null : JSON.stringify(e.data)}::jsonb, ${e.source}::text,
+    ${utcTimestamp(occurredAt)}, ${utcTimestamp(now)}`;
 }
 
 const RUN_URL = /^https?:\/\/\S+\/actions\/runs\/(\d+)\/?$/;

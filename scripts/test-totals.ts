@@ -3,9 +3,13 @@ import path from "node:path";
 
 export type TTotals = { passed: number; failed: number; skipped: number };
 
+/** Written by `npm test` after its log scan: `{ failures }`, each a log line holding a secret (or 1 when nothing was scanned). */
+export const LOG_SCAN_REPORT = "log-scan.json";
+
 /**
- * Sums the results in a reports folder: `vitest.json` (Vitest's JSON reporter)
- * and `playwright.json` (Playwright's). A missing report counts as nothing run.
+ * Sums the results in a reports folder: `vitest.json` (Vitest's JSON reporter),
+ * `playwright.json` (Playwright's) and the log scan's failures. A missing
+ * report counts as nothing run.
  */
 export function readTotals(dir: string): TTotals {
   const totals: TTotals = { passed: 0, failed: 0, skipped: 0 };
@@ -25,6 +29,8 @@ export function readTotals(dir: string): TTotals {
     // Errors outside any test (a global setup that threw) fail the run.
     if ((JSON.parse(readFileSync(pw, "utf8")).errors ?? []).length) totals.failed += 1;
   }
+  const scan = path.join(dir, LOG_SCAN_REPORT);
+  if (existsSync(scan)) totals.failed += Number(JSON.parse(readFileSync(scan, "utf8")).failures) || 0;
   return totals;
 }
 

@@ -12,11 +12,11 @@
  *   npm test -- --only e2e   one tier: unit | int | e2e
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describeFindings, scanCapture } from "./log-scan";
-import { readTotals } from "./test-totals";
+import { LOG_SCAN_REPORT, readTotals } from "./test-totals";
 import { staleBuildReason } from "../src/server/launcher/build-freshness";
 import { TEST_BUILD_ENV } from "../src/server/launcher/testing/test-build-env";
 
@@ -64,7 +64,10 @@ process.stdout.write(`\nlog scan: ${scan.files} log files, ${scan.secrets} known
 // Each line with a secret is a failure. Integration and browser tests always log:
 // nothing captured from them means the check did not run, which fails too.
 const checkDidNotRun = scan.files === 0 && tiers.some((t) => t !== "unit");
-totals.failed += scan.findings.length + (checkDidNotRun ? 1 : 0);
+const scanFailures = scan.findings.length + (checkDidNotRun ? 1 : 0);
+// Kept beside the runners' reports, so every sum of them (CI's too) counts these failures.
+writeFileSync(path.join(reports, LOG_SCAN_REPORT), JSON.stringify({ files: scan.files, secrets: scan.secrets, failures: scanFailures }));
+totals.failed += scanFailures;
 if (!existsSync(path.join(reports, "vitest.json")) && vitestProjects.length) exit = 1;
 if (totals.passed + totals.failed === 0) exit = 1;
 process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}\n`);

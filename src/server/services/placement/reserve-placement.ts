@@ -38,11 +38,13 @@ export function placementCandidatesJson(region: string): Prisma.Sql {
  * `reservationWon(nodeId)`. No node (a new server) reserves nothing and wins.
  */
 export function reservationCte(nodeId: string | null): Prisma.Sql {
-  return Prisma.sql`reserved AS (
-    UPDATE nodes SET used = used + 1, updated_at = now()
-    WHERE id = ${nodeId} AND status = 'active' AND NOT dedicated AND used < capacity
-    RETURNING id
-  )`;
+  return Prisma.sql`reserved AS (${takeSlot(nodeId)} RETURNING id)`;
+}
+
+/** The reservation itself: one slot on `nodeId` if it is still an active shared node with room. */
+function takeSlot(nodeId: string | null): Prisma.Sql {
+  return Prisma.sql`UPDATE nodes SET used = used + 1, updated_at = now()
+    WHERE id = ${nodeId} AND status = 'active' AND NOT dedicated AND used < capacity`;
 }
 
 export function reservationWon(nodeId: string | null): Prisma.Sql {
@@ -61,9 +63,7 @@ export async function reservePlacement(opts: { db: TDbOrTx; request: TPlacementR
     reserve: async (placement) => {
       const nodeId = placement.target_server_id;
       if (!nodeId) return true;
-      const reserved = await opts.db.$executeRaw`
-        UPDATE nodes SET used = used + 1, updated_at = now()
-        WHERE id = ${nodeId} AND status = 'active' AND NOT dedicated AND used < capacity`;
+      const reserved = await opts.db.$executeRaw(takeSlot(nodeId));
       return reserved === 1 ? true : null;
     },
   });

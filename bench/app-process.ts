@@ -4,15 +4,14 @@
  * `npm start` (the launcher, which starts its own embedded Postgres under its
  * data dir). Shared by idle-memory, load-memory and the startup benchmarks.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { rawEnv } from "@/env";
 import { findFreePort } from "@/server/database/free-port";
-import { staleBuildReason } from "@/server/launcher/build-freshness";
 import { treeResidentBytes } from "@/server/launcher/process-tree";
-import { launchNpmStart, waitHealthy } from "@/server/launcher/testing/launch-process";
+import { ensureProductionBuild, launchNpmStart, waitHealthy } from "@/server/launcher/testing/launch-process";
 import type { TBenchContext } from "./support";
 
 export const root = path.resolve(import.meta.dirname, "..");
@@ -26,12 +25,13 @@ export const mib = (bytes: number) => bytes / (1024 * 1024);
 /** A started server: its process (leader of the tree to measure), where it listens, and how long it took to answer /api/health 200. */
 export type TAppProcess = { pid: number; port: number; url: string; healthyAfterMs: number; stop(): Promise<void> };
 
-/** Builds the app first when `.next` is missing or older than its sources (the benchmarks need a production build). */
-export function ensureBuild(log: TBenchContext["log"], bench: string): void {
-  const stale = staleBuildReason(root);
-  if (!stale) return;
-  log(`${bench}: building first (${stale})`);
-  execFileSync(process.execPath, [path.join(root, "scripts/launch.mjs"), "build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+/**
+ * Builds the app first when `.next` is missing or stale (the benchmarks need a
+ * production build): the build `startNpm` (launchNpmStart) expects, so no
+ * timed start rebuilds.
+ */
+export async function ensureBuild(log: TBenchContext["log"], bench: string): Promise<void> {
+  await ensureProductionBuild((stale) => log(`${bench}: building first (${stale})`));
 }
 
 /** `next start` run directly on the bench database: the same app without the launcher or npm. */

@@ -24,7 +24,7 @@ async function idleSamples(app: TAppProcess, afterSampling?: () => void): Promis
 }
 
 export async function run({ databaseUrl, log }: TBenchContext): Promise<TBenchMeasurements> {
-  ensureBuild(log, name);
+  await ensureBuild(log, name);
   log("idle-memory: bare next start");
   const baseline = await idleSamples(await startBareNext(databaseUrl));
   log("idle-memory: npm start");

@@ -32,7 +32,7 @@ async function underLoad(app: TAppProcess, log: TBenchContext["log"], side: stri
 }
 
 export async function run({ databaseUrl, log }: TBenchContext): Promise<TBenchMeasurements> {
-  ensureBuild(log, name);
+  await ensureBuild(log, name);
   log(`load-memory: ${LOAD_SECONDS}s at ${RATE} requests/s per side`);
   const baseline = await underLoad(await startBareNext(databaseUrl), log, "next start");
   const candidate = await withDataDir(async (dataDir) => underLoad(await startNpm(dataDir), log, "npm start"));

@@ -8,7 +8,7 @@ export const description =
 const STARTS = 3;
 
 export async function run({ databaseUrl, log }: TBenchContext): Promise<TBenchMeasurements> {
-  ensureBuild(log, name);
+  await ensureBuild(log, name);
   log(`startup-cold: ${STARTS} starts per side, each npm start on a data dir of its own`);
   const { baseline, candidate } = await interleave({
     rounds: STARTS,

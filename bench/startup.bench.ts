@@ -8,7 +8,7 @@ export const description =
 const STARTS = 4;
 
 export async function run({ databaseUrl, log }: TBenchContext): Promise<TBenchMeasurements> {
-  ensureBuild(log, name);
+  await ensureBuild(log, name);
   return withDataDir(async (dataDir) => {
     // Not timed: the first start initialises the data dir (embedded Postgres, migrations); see startup-cold.
     log(`startup: first npm start on a fresh data dir (untimed), then ${STARTS} warm starts per side`);

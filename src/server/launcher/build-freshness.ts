@@ -34,12 +34,6 @@ export function writePublicEnvStamp(root: string, env: Record<string, string | u
   writeFileSync(path.join(root, PUBLIC_ENV_STAMP), publicEnvOf(env));
 }
 
-/** The NEXT_PUBLIC_* values the build in `.next` was made with (none when there is no build). */
-export function builtPublicEnv(root: string): Record<string, string> {
-  const stamp = path.join(root, PUBLIC_ENV_STAMP);
-  return existsSync(stamp) ? (JSON.parse(readFileSync(stamp, "utf8")) as Record<string, string>) : {};
-}
-
 /**
  * Why the build in `.next` must be (re)made, or null when it is current:
  * no build, a source newer than it, or NEXT_PUBLIC_* values (fixed into the

@@ -113,8 +113,10 @@ export function embeddedPostgresPid(dataDir: string): number | null {
  * NEXT_PUBLIC_* settings, so a test that starts `npm start` spends
  * its own timeout on starting, not on a first build.
  */
-export async function ensureProductionBuild(): Promise<void> {
-  if (!staleBuildReason(root, TEST_BUILD_ENV)) return;
+export async function ensureProductionBuild(onBuild?: (reason: string) => void): Promise<void> {
+  const stale = staleBuildReason(root, TEST_BUILD_ENV);
+  if (!stale) return;
+  onBuild?.(stale);
   const child = spawn(process.execPath, [path.join(root, "scripts/launch.mjs"), "build"], {
     cwd: root,
     env: { PATH: rawEnv().PATH, HOME: rawEnv().HOME, ...TEST_BUILD_ENV } as unknown as NodeJS.ProcessEnv,

@@ -10,7 +10,8 @@ import { provisioningDispatchJob } from "./definitions/provisioning/dispatch";
 import { provisioningRunLocalJob } from "./definitions/provisioning/run-local";
 import { provisioningWatchdogJob } from "./definitions/provisioning/watchdog";
 import { webhooksDeliverJob } from "./definitions/webhooks/deliver";
-import { sendJob, type TEnqueueOptions } from "./send-job";
+import type { Prisma } from "@/generated/prisma/client";
+import { sendJob, sendJobSql, type TEnqueueOptions, type TJobInsertSql } from "./send-job";
 
 /** Every background job this app runs. Add a definition here to make it enqueueable and worked. */
 const DEFINITIONS = [
@@ -48,4 +49,18 @@ export async function enqueue<N extends TJobName>(
   const def = byName.get(name);
   if (!def) throw new Error(`unknown background job ${name}`);
   return sendJob(def, payload, opts);
+}
+
+/**
+ * enqueue as common table expressions of the caller's own statement (see
+ * sendJobSql): the job is written by that statement, when `when` holds.
+ */
+export async function enqueueSql<N extends TJobName>(
+  name: N,
+  payload: TJobPayload<N>,
+  opts: { singletonKey?: string; when: Prisma.Sql; as: string },
+): Promise<TJobInsertSql> {
+  const def = byName.get(name);
+  if (!def) throw new Error(`unknown background job ${name}`);
+  return sendJobSql(def, payload, opts);
 }

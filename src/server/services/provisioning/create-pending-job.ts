@@ -1,5 +1,6 @@
 import { env } from "@/env";
-import { enqueue } from "@/jobs/registry";
+import type { Prisma } from "@/generated/prisma/client";
+import { enqueue, enqueueSql } from "@/jobs/registry";
 import type { TDbOrTx } from "@/server/db";
 import type { TPlacementResult } from "@/server/services/placement/decide-placement";
 import type { TProvisionStage } from "./provision-queue-message";
@@ -36,6 +37,11 @@ export function pendingJobRow(opts: TPendingJob) {
 /** Enqueues the dispatch of a Pending provision job, in the caller's transaction. */
 export async function enqueueDispatch(db: TDbOrTx, jobId: string): Promise<void> {
   await enqueue("provisioning.dispatch", { jobId }, { db, singletonKey: jobId });
+}
+
+/** enqueueDispatch as CTEs of the caller's statement that writes the job (see enqueueSql), when `when` holds. */
+export function dispatchJobSql(jobId: string, when: Prisma.Sql) {
+  return enqueueSql("provisioning.dispatch", { jobId }, { singletonKey: jobId, when, as: "dispatch" });
 }
 
 /**

@@ -1,9 +1,10 @@
+import { env } from "@/env";
 import { enqueue } from "@/jobs/registry";
 import { db as defaultDb, type TDb } from "@/server/db";
 import { logger } from "@/server/logger";
 import { failOpenJob } from "./provision-job-state";
 import { loadProvisionMessage } from "./load-provision-message";
-import { markDispatched } from "./mark-dispatched";
+import { dispatchLocallyInOneStatement, LOCAL_DISPATCH_NOTE, markDispatched } from "./mark-dispatched";
 import { violatesFailFast, type TProvisionQueueMessage } from "./provision-queue-message";
 import { dispatchToGithub, type TGithubDispatcher } from "./dispatch-to-github";
 
@@ -12,6 +13,9 @@ export type TDispatchAttempt = { isLastAttempt: boolean; signal?: AbortSignal };
 /**
  * Sends a Pending provision job to its dispatcher. Idempotent: a job that is
  * no longer Pending is left alone, so a repeated background job does nothing.
+ * While the local runner dispatches, the usual case (a Pending local job)
+ * is one statement (dispatchLocallyInOneStatement); anything else reads the
+ * job first.
  */
 export async function dispatchProvisionJob(opts: {
   db?: TDb;
@@ -21,6 +25,7 @@ export async function dispatchProvisionJob(opts: {
   github?: TGithubDispatcher;
 }): Promise<void> {
   const db = opts.db ?? defaultDb();
+  if (env().PROVISION_DISPATCHER === "local" && (await dispatchLocallyInOneStatement(db, opts.jobId))) return;
   const job = await loadProvisionMessage(db, opts.jobId);
   if (!job || job.status !== "Pending") {
     logger.info({ jobId: opts.jobId, status: job?.status ?? null }, "provision job not pending; nothing to dispatch");
@@ -49,7 +54,7 @@ async function dispatchLocally(db: TDb, message: TProvisionQueueMessage): Promis
       db: tx,
       message,
       run: { id: `local-${message.job_id}`, url: null },
-      note: "dispatched to the local runner",
+      note: LOCAL_DISPATCH_NOTE,
       data: { mode: "local" },
     });
     if (dispatched) {

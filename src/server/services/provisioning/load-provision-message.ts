@@ -1,3 +1,4 @@
+import { Prisma } from "@/generated/prisma/client";
 import type { TDbOrTx } from "@/server/db";
 import { buildProvisionQueueMessage, type TProvisionQueueMessage } from "./provision-queue-message";
 
@@ -49,3 +50,20 @@ export async function loadProvisionMessage(db: TDbOrTx, jobId: string): Promise<
     }),
   };
 }
+
+/**
+ * The message loadProvisionMessage builds, as a SQL expression (jsonb) over a
+ * provision job aliased `j` and its tenant aliased `t`: for a statement that
+ * writes it (the dispatch trace event) without reading the job first.
+ * load-provision-message.int.test.ts holds it to buildProvisionQueueMessage.
+ */
+export const PROVISION_MESSAGE_SQL = Prisma.sql`jsonb_build_object(
+  'job_id', j.id,
+  'tenant_id', j.tenant_id::text,
+  'region', j.region,
+  'create_new_server', CASE WHEN j.infra_mode = 'create_new_server' THEN 'true' ELSE 'false' END,
+  'target_server_id', COALESCE(j.target_server_id, ''),
+  'subdomain_slug', t.slug,
+  'canonical_hostname', t.canonical_hostname,
+  'dedicated', CASE WHEN j.dedicated = 1 THEN 'true' ELSE 'false' END,
+  'trace_id', j.trace_id)`;

@@ -3,10 +3,11 @@ import { Prisma } from "@/generated/prisma/client";
 import { db as defaultDb, type TDb, type TDbOrTx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { withIdempotency } from "@/server/services/idempotency/with-idempotency";
+import { isPgUniqueViolation, queryPrepared } from "@/server/database/prepared";
 import { utcTimestamp } from "@/server/database/sql-values";
 import type { TPlacementNode, TPlacementResult, TPlan } from "@/server/services/placement/decide-placement";
 import { placementCandidatesJson, reservationCte, reservationWon, reservePlacementWith } from "@/server/services/placement/reserve-placement";
-import { enqueueDispatch, pendingJobRow } from "@/server/services/provisioning/create-pending-job";
+import { dispatchJobSql, pendingJobRow } from "@/server/services/provisioning/create-pending-job";
 import { newProvisionJobId, newTenantId, newTraceId } from "@/server/services/provisioning/ids";
 import type { TProvisionStage } from "@/server/services/provisioning/provision-queue-message";
 import { embarkEvent, embarkEventSql, TRACE_EVENT_COLUMNS } from "@/server/services/trace/append-trace-events";
@@ -31,8 +32,13 @@ function slugTaken(slug: string): AppError {
   });
 }
 
-/** A unique violation on the tenant's slug or hostname: from a model query (P2002) or a raw statement (P2010, SQLSTATE 23505). */
+/**
+ * A unique violation on the tenant's slug or hostname: from a model query
+ * (P2002), a raw statement (P2010, SQLSTATE 23505) or a prepared one
+ * (node-postgres's 23505 on `tenants`).
+ */
 function isSlugCollision(err: unknown): boolean {
+  if (isPgUniqueViolation(err, "tenants")) return true;
   if (!(err instanceof Prisma.PrismaClientKnownRequestError)) return false;
   const meta = JSON.stringify(err.meta ?? {});
   const unique = err.code === "P2002" || (err.code === "P2010" && meta.includes('"originalCode":"23505"'));
@@ -58,16 +64,17 @@ export function assertFailureSimulationAllowed(stage: string | null | undefined)
 }
 
 /**
- * Registers a tenant and its first provision job in the caller's
- * transaction: the tenant, a placement with its capacity reserved, the job
- * (Pending), a trace event and the dispatch background job. The job carries
- * `traceId` when the caller has one (the wizard's, from its first step) and
- * no other tenant's job uses it; otherwise a fresh one. A taken slug is
- * CONFLICT (and the caller's transaction rolls back).
+ * Registers a tenant and its first provision job: the tenant, a placement
+ * with its capacity reserved, the job (Pending), a trace event and the
+ * dispatch background job. The job carries `traceId` when the caller has one
+ * (the wizard's, from its first step) and no other tenant's job uses it;
+ * otherwise a fresh one. A taken slug is CONFLICT.
  *
- * Three statements: one read (slug, trace id, candidate nodes), one write
- * (reservation, tenant, job and trace event together, written only if the
- * reservation won), and the background job's insert.
+ * Two statements (prepared ones on the root client, see queryPrepared): one
+ * read (slug, trace id, candidate nodes) and one write (reservation, tenant,
+ * job, trace event and dispatch job together, written only if the
+ * reservation won). The write is all or nothing on its own, so `tx` may be
+ * the root client; pass a transaction to commit more with it.
  */
 export async function registerTenant(
   tx: TDbOrTx,
@@ -81,16 +88,20 @@ export async function registerTenant(
   const slug = input.subdomain_slug;
   const canonicalHostname = canonicalHostnameOf(slug, config.TENANT_BASE_DOMAIN);
   const wantedTrace = opts.traceId || null;
-  const [seen] = await tx.$queryRaw<{ slug_taken: boolean; trace_used: boolean; nodes: TPlacementNode[] }[]>`
+  const [seen] = await queryPrepared<{ slug_taken: boolean; trace_used: boolean; nodes: TPlacementNode[] }>(
+    tx,
+    Prisma.sql`
     SELECT EXISTS (SELECT 1 FROM tenants WHERE slug = ${slug}) AS slug_taken,
            EXISTS (SELECT 1 FROM provision_jobs WHERE trace_id = ${wantedTrace}) AS trace_used,
-           ${placementCandidatesJson(region)} AS nodes`;
+           ${placementCandidatesJson(region)} AS nodes`,
+  );
   if (seen!.slug_taken) throw slugTaken(slug);
   const tenantId = newTenantId();
   const jobId = newProvisionJobId();
   // The caller's trace id unless a provision job already carries it (one trace, one tenant).
   const traceId = wantedTrace && !seen!.trace_used ? wantedTrace : newTraceId();
   const now = new Date();
+  const dispatch = await dispatchJobSql(jobId, Prisma.sql`EXISTS (SELECT 1 FROM job)`);
   // A slug taken by a concurrent signup fails the insert and rolls the reservation back with it.
   const { placement } = await reservePlacementWith({
     db: tx,
@@ -109,7 +120,9 @@ export async function registerTenant(
           : `on ${placement.target_server_id} in ${region}`,
         data: { ...placement, plan, tenant_id: tenantId, slug },
       });
-      const [written] = await tx.$queryRaw<{ written: number }[]>`
+      const [written] = await queryPrepared<{ written: number }>(
+        tx,
+        Prisma.sql`
         WITH ${reservationCte(nodeId)},
         tenant AS (
           INSERT INTO tenants (id, slug, company_name, canonical_hostname, region, plan, node_id, created_by, created_at, updated_at)
@@ -130,12 +143,15 @@ export async function registerTenant(
         ),
         event AS (
           INSERT INTO trace_events (${TRACE_EVENT_COLUMNS}) SELECT ${embarkEventSql(event, now)} FROM job
-        )
-        SELECT count(*)::int AS written FROM job`;
+        ),
+        ${dispatch.ctes}
+        SELECT (SELECT count(*)::int FROM job) AS written,
+               -- a job without its dispatch (which a fresh job id cannot meet) fails the whole statement
+               1 / (CASE WHEN ${dispatch.inserted} = (SELECT count(*) FROM job) THEN 1 ELSE 0 END) AS dispatch_guard`,
+      );
       return written!.written === 1 ? true : null;
     },
   });
-  await enqueueDispatch(tx, jobId);
   return {
     job_id: jobId,
     tenant_id: tenantId,
@@ -159,9 +175,10 @@ export async function withSlugConflict<T>(slug: string, work: () => Promise<T>):
 }
 
 /**
- * Registers a tenant and its first provision job in one transaction (see
- * registerTenant). With an idempotency key a retry returns the first answer
- * and creates nothing.
+ * Registers a tenant and its first provision job (see registerTenant). With
+ * an idempotency key it runs in a transaction with the key's record, and a
+ * retry returns the first answer and creates nothing; without one its single
+ * write needs no transaction.
  */
 export async function createTenant(opts: {
   db?: TDb;
@@ -172,17 +189,19 @@ export async function createTenant(opts: {
   idempotencyKey?: string | null;
 }): Promise<TCreateTenantResult> {
   const db = opts.db ?? defaultDb();
-  const { input } = opts;
+  const { input, idempotencyKey } = opts;
+  const register = async (tx: TDbOrTx): Promise<TCreateTenantResult> => {
+    const { job_id, tenant_id, trace_id, status } = await registerTenant(tx, { input, createdBy: opts.createdBy });
+    return { job_id, tenant_id, trace_id, status };
+  };
+  if (!idempotencyKey) return withSlugConflict(input.subdomain_slug, () => register(db));
   return withSlugConflict(input.subdomain_slug, () =>
     withIdempotency<TCreateTenantResult>({
       db,
       scope: `${opts.callerScope}:tenants.create`,
-      key: opts.idempotencyKey ?? null,
+      key: idempotencyKey,
       request: input,
-      work: async (tx) => {
-        const { job_id, tenant_id, trace_id, status } = await registerTenant(tx, { input, createdBy: opts.createdBy });
-        return { job_id, tenant_id, trace_id, status };
-      },
+      work: register,
     }),
   );
 }

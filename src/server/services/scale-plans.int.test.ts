@@ -1,7 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedScale } from "../../../scripts/seed-scale-data";
+import { scaleNames, seedScale } from "../../../scripts/seed-scale-data";
 import { resetDatabase, testDatabaseUrl } from "../../../test/support/db";
 import { PrismaClient } from "@/generated/prisma/client";
 import { emailFingerprint } from "@/server/services/funnel/scrub-properties";
@@ -48,6 +48,8 @@ type TCaptured = { query: string; params: unknown[] };
 let admin: pg.Client;
 let prisma: PrismaClient;
 let captured: TCaptured[] = [];
+/** The seeded names of tenant `n` (slug `kavoze-logistics`, company `Kavoze Logistics Ltd`). */
+let names: { slug: string; companyName: string; platformName: string; brand: string; industry: string };
 
 /**
  * Big tables read by a sequential scan. One directly under a Limit is
@@ -92,6 +94,9 @@ beforeAll(async () => {
   admin = new pg.Client({ connectionString: testDatabaseUrl() });
   await admin.connect();
   await seedScale(admin, { jobs: JOBS, events: EVENTS, batch: 50_000 });
+  const seeded = await scaleNames(admin, n);
+  const [brand = "", industry = ""] = seeded.platformName.toLowerCase().split(" ");
+  names = { ...seeded, brand, industry };
   // Webhook deliveries of provision events, carrying their trace id as emitWebhookEvent records it.
   await admin.query(`INSERT INTO webhook_endpoints (id, url, events, secret_sealed, secret_prefix, created_by, updated_at)
                      VALUES ('whe_scale', 'https://hooks.example/scale', '{tenant.provisioned}', 'sealed', 'whsec_', 'internal', now())`);
@@ -137,17 +142,19 @@ const cases: [string, () => Promise<unknown>][] = [
     const first = await listTenants({ db: prisma, limit: 50 });
     await listTenants({ db: prisma, limit: 50, cursor: first.nextCursor! });
   }],
-  ["jobs: search by slug", () => listProvisionJobs({ db: prisma, limit: 50, q: `scale-${n}` })],
-  ["jobs: search by company name", () => listProvisionJobs({ db: prisma, limit: 50, q: `company ${n}` })],
+  ["jobs: search by slug", () => listProvisionJobs({ db: prisma, limit: 50, q: names.slug })],
+  ["jobs: search by company name", () => listProvisionJobs({ db: prisma, limit: 50, q: names.companyName })],
+  ["jobs: search by part of a name", () => listProvisionJobs({ db: prisma, limit: 50, q: names.brand })],
   ["jobs: search by job id", () => listProvisionJobs({ db: prisma, limit: 50, q: `job_scale${n}` })],
   ["jobs: search, next page", async () => {
-    const first = await listProvisionJobs({ db: prisma, limit: 5, q: `scale-${String(n).slice(0, 3)}` });
-    await listProvisionJobs({ db: prisma, limit: 5, q: `scale-${String(n).slice(0, 3)}`, cursor: first.nextCursor! });
+    const first = await listProvisionJobs({ db: prisma, limit: 5, q: names.industry });
+    await listProvisionJobs({ db: prisma, limit: 5, q: names.industry, cursor: first.nextCursor! });
   }],
-  ["tenants: search by slug", () => listTenants({ db: prisma, limit: 50, q: `scale-${n}` })],
-  ["tenants: search by company name", () => listTenants({ db: prisma, limit: 50, q: `Company ${n}` })],
-  ["onboarding: search by slug", () => listOnboardingSessions({ db: prisma, limit: 50, q: `scale-${n}` })],
-  ["onboarding: search by platform name", () => listOnboardingSessions({ db: prisma, limit: 50, q: `company ${n}` })],
+  ["tenants: search by slug", () => listTenants({ db: prisma, limit: 50, q: names.slug })],
+  ["tenants: search by company name", () => listTenants({ db: prisma, limit: 50, q: names.platformName })],
+  ["tenants: search by a word many names share", () => listTenants({ db: prisma, limit: 50, q: names.industry })],
+  ["onboarding: search by slug", () => listOnboardingSessions({ db: prisma, limit: 50, q: names.slug })],
+  ["onboarding: search by platform name", () => listOnboardingSessions({ db: prisma, limit: 50, q: names.platformName })],
   ["onboarding: search by trace id", () => listOnboardingSessions({ db: prisma, limit: 50, q: `trace_scale${n}` })],
   ["overview counts", () => getOverview({ db: prisma })],
   ["funnel stats: one day", () => getFunnelStats({ db: prisma, from: new Date(Date.now() - day), to: new Date() })],
@@ -155,7 +162,7 @@ const cases: [string, () => Promise<unknown>][] = [
   ["trace explorer: trace id", () => findTraces({ db: prisma, q: `trace_scale${n}` })],
   ["trace explorer: job id", () => findTraces({ db: prisma, q: `job_scale${n}` })],
   ["trace explorer: onboarding id", () => findTraces({ db: prisma, q: `onb_scale${String(n).padStart(12, "0")}` })],
-  ["trace explorer: tenant slug", () => findTraces({ db: prisma, q: `scale-${n}` })],
+  ["trace explorer: tenant slug", () => findTraces({ db: prisma, q: names.slug })],
   ["trace explorer: email", () => findTraces({ db: prisma, q: `someone-${n}@example.com` })],
   ["trace timeline", () => listTrace({ db: prisma, traceId: `trace_scale${n}` })],
   ["trace explorer: timeline (funnel, onboarding, provision, webhooks)", () => buildTraceTimeline({ db: prisma, traceId: `trace_scale${n % DELIVERIES}` })],
@@ -171,5 +178,16 @@ describe(`query plans with ${JOBS} tenants and jobs and ${EVENTS} trace and funn
     expect(statements).toBeGreaterThan(0);
     expect(scans).toEqual([]);
     expect(heavy).toEqual([]);
+  });
+});
+
+describe("searches by seeded names", () => {
+  it("find the tenant, its job and its onboarding by slug, name and part of a name", async () => {
+    for (const q of [names.slug, names.companyName, names.platformName, names.brand]) {
+      expect((await listTenants({ db: prisma, limit: 50, q })).items.map((t) => t.slug)).toContain(names.slug);
+      expect((await listProvisionJobs({ db: prisma, limit: 50, q })).items.map((j) => j.job_id)).toContain(`job_scale${n}`);
+    }
+    expect((await listOnboardingSessions({ db: prisma, limit: 50, q: names.platformName })).items.map((s) => s.slug)).toContain(names.slug);
+    expect((await listTenants({ db: prisma, limit: 50, q: `${names.brand}-nothing` })).items).toEqual([]);
   });
 });

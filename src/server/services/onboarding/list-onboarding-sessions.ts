@@ -1,12 +1,13 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { db as defaultDb } from "@/server/db";
-import { afterKeysetCursor, keysetPage, type TListQuery } from "@/server/services/shared/keyset-cursor";
+import { afterKeysetCursor, keysetPage, searchParts, type TListQuery } from "@/server/services/shared/keyset-cursor";
 import type { TOnboardingSession } from "./onboarding.types";
 import { onboardingView, SESSION_VIEW_INCLUDE } from "./onboarding-view";
 
 /**
  * Onboarding sessions, newest first, a page at a time. `q` matches a session
- * id, tenant id, job id or user id exactly, or part of the slug or platform name.
+ * id, tenant id, job id or user id exactly, or part of the slug or platform
+ * name (trigram indexes, word by word: searchParts).
  */
 export async function listOnboardingSessions(
   opts: TListQuery & { tier?: string; failedStep?: string },
@@ -25,8 +26,8 @@ export async function listOnboardingSessions(
         { provisionJobId: q },
         { userId: q },
         { traceId: q },
-        { slug: { contains: q.toLowerCase() } },
-        { platformName: { contains: q, mode: "insensitive" } },
+        { AND: searchParts(q.toLowerCase()).map((part) => ({ slug: { contains: part } })) },
+        { AND: searchParts(q).map((part) => ({ platformName: { contains: part, mode: "insensitive" as const } })) },
       ],
     });
   }

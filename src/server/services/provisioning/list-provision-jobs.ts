@@ -1,6 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { db as defaultDb } from "@/server/db";
-import { afterKeysetCursor, asUuid, keysetPage, newestFirst, type TListQuery } from "@/server/services/shared/keyset-cursor";
+import { afterKeysetCursor, asUuid, keysetPage, newestFirst, searchParts, type TListQuery } from "@/server/services/shared/keyset-cursor";
 import { PROVISION_JOB_SELECT, toProvisionJobView, type TProvisionJobView } from "./provision-job-view";
 
 const ORDER: Prisma.ProvisionJobOrderByWithRelationInput[] = [{ createdAt: "desc" }, { id: "desc" }];
@@ -12,9 +12,9 @@ const ORDER: Prisma.ProvisionJobOrderByWithRelationInput[] = [{ createdAt: "desc
  *
  * A search is two index-backed queries whose pages are merged: the exact ids
  * (primary key, trace id and tenant id indexes), and the tenants whose slug
- * or company name contains `q` (trigram indexes) joined to their jobs. One
- * query with an OR across the join could only be answered by walking every
- * job and its tenant.
+ * or company name contains `q` (trigram indexes, word by word: searchParts)
+ * joined to their jobs. One query with an OR across the join could only be
+ * answered by walking every job and its tenant.
  */
 export async function listProvisionJobs(opts: TListQuery): Promise<{ items: TProvisionJobView[]; nextCursor: string | null }> {
   const db = opts.db ?? defaultDb();
@@ -33,7 +33,16 @@ export async function listProvisionJobs(opts: TListQuery): Promise<{ items: TPro
     if (uuid) exact.push({ tenantId: uuid });
     const [byId, byName] = await Promise.all([
       page([{ OR: exact }]),
-      page([{ tenant: { OR: [{ slug: { contains: q.toLowerCase() } }, { companyName: { contains: q, mode: "insensitive" } }] } }]),
+      page([
+        {
+          tenant: {
+            OR: [
+              { AND: searchParts(q.toLowerCase()).map((part) => ({ slug: { contains: part } })) },
+              { AND: searchParts(q).map((part) => ({ companyName: { contains: part, mode: "insensitive" as const } })) },
+            ],
+          },
+        },
+      ]),
     ]);
     rows = newestFirst([...byId, ...byName]).slice(0, opts.limit + 1);
   } else {

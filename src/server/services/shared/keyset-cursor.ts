@@ -52,3 +52,19 @@ export function newestFirst<T extends TKeysetCursor>(rows: T[]): T[] {
   const unique = [...new Map(rows.map((r) => [r.id, r])).values()];
   return unique.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
 }
+
+/**
+ * What a name search asks the trigram index for: each word of the term (3
+ * characters or more, as pg_trgm splits words) and then the term itself,
+ * every one a separate `contains` on the same column, ANDed; a one-word term
+ * alone. The answer is the same (a name containing the term contains its
+ * words), but GIN takes each condition as a key of its own and steps between
+ * keys to the rows all of them match: the cost follows the term's rarest word.
+ * One condition with every trigram of `kavoze-logistics` would also walk the
+ * posting lists of `logistics`, which are in a share of all names, so a
+ * lookup would grow with the table.
+ */
+export function searchParts(q: string): string[] {
+  const words = [...new Set(q.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3))];
+  return words.length === 0 || (words.length === 1 && words[0] === q) ? [q] : [...words.filter((w) => w !== q), q];
+}

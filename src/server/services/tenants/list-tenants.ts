@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { db as defaultDb } from "@/server/db";
-import { afterKeysetCursor, asUuid, keysetPage, type TListQuery } from "@/server/services/shared/keyset-cursor";
+import { afterKeysetCursor, asUuid, keysetPage, searchParts, type TListQuery } from "@/server/services/shared/keyset-cursor";
 
 export const ZTenantSummary = z.object({
   tenant_id: z.string(),
@@ -17,7 +17,10 @@ export const ZTenantSummary = z.object({
 });
 export type TTenantSummary = z.infer<typeof ZTenantSummary>;
 
-/** Tenants, newest first, with their latest provision job. */
+/**
+ * Tenants, newest first, with their latest provision job. `q` matches a
+ * tenant id exactly, or part of the slug or company name (searchParts).
+ */
 export async function listTenants(opts: TListQuery): Promise<{ items: TTenantSummary[]; nextCursor: string | null }> {
   const db = opts.db ?? defaultDb();
   const and: Prisma.TenantWhereInput[] = [];
@@ -26,8 +29,8 @@ export async function listTenants(opts: TListQuery): Promise<{ items: TTenantSum
   const q = opts.q?.trim();
   if (q) {
     const or: Prisma.TenantWhereInput[] = [
-      { slug: { contains: q.toLowerCase() } },
-      { companyName: { contains: q, mode: "insensitive" } },
+      { AND: searchParts(q.toLowerCase()).map((part) => ({ slug: { contains: part } })) },
+      { AND: searchParts(q).map((part) => ({ companyName: { contains: part, mode: "insensitive" as const } })) },
     ];
     const uuid = asUuid(q);
     if (uuid) or.push({ id: uuid });

@@ -1,18 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetDatabase } from "../support/db";
 import { seedUsers } from "../support/user-factory";
-import { expectEachProvisionedOnce, loadSignup, waitForJobsToEnd } from "../support/provision-load";
-import { restCall, type TJsonBody } from "../support/rest-call";
+import {
+  expectEachOnboardedOnce,
+  expectEachProvisionedOnce,
+  loadOnboarding,
+  loadSignup,
+  waitForJobsToEnd,
+  waitForSessionsToEnd,
+} from "../support/provision-load";
+import { restCall } from "../support/rest-call";
 import { startRestServer, type TRestServer } from "../support/rest-server";
 import { startJobRuntime, stopJobRuntime } from "@/jobs/runtime";
-import { eventually } from "@/jobs/testing";
-import { db } from "@/server/db";
 
 /**
  * 200 signups, then 200 onboarding sessions, at once against a real server (REST over HTTP on loopback, the
  * job runtime, the local runner calling back over HTTP, one Postgres): every
- * provision job ends, and every trace holds each step exactly once — nothing
- * lost, nothing done twice.
+ * provision job ends, every session completes with each of its steps started
+ * once, and every trace holds each step exactly once — nothing lost, nothing
+ * done twice.
  */
 const SIGNUPS = 200;
 
@@ -50,26 +56,13 @@ describe(`${ONBOARDINGS} onboarding sessions at once`, () => {
   it("each completes every step, with its provision job completed once and its trace whole", async () => {
     await seedUsers(["load-owner"]);
     const started = await Promise.all(
-      Array.from({ length: ONBOARDINGS }, (_, i) =>
-        api("POST", "/api/v1/onboarding", { platformName: `Onboard ${i}`, slug: `onb-load-${i}`, tier: "starter", userId: "load-owner" }),
-      ),
+      Array.from({ length: ONBOARDINGS }, (_, i) => api("POST", "/api/v1/onboarding", loadOnboarding(i, "load-owner"))),
     );
     expect(started.map((r) => r.status)).toEqual(started.map(() => 202));
     const ids = started.map((r) => r.body.onboardingId as string);
     expect(new Set(ids).size).toBe(ONBOARDINGS);
 
-    await eventually(
-      async () => (await db().onboardingSession.count({ where: { id: { in: ids }, status: { in: ["completed", "failed"] } } })) === ONBOARDINGS,
-      { what: `all ${ONBOARDINGS} onboarding sessions to end`, timeoutMs: 15 * 60_000 },
-    );
-    const jobs: TJsonBody[] = [];
-    for (const id of ids) {
-      const session = await api("GET", `/api/v1/onboarding/${id}`);
-      expect([id, session.status, session.body.status]).toEqual([id, 200, "completed"]);
-      // Every step ran to an end: succeeded, or skipped with its reason (no GitHub template here).
-      for (const step of session.body.steps as TJsonBody[]) expect(["succeeded", "skipped"], `${id} ${step.key}`).toContain(step.status);
-      jobs.push((await api("GET", `/v1/jobs/${session.body.jobId}`)).body);
-    }
-    await expectEachProvisionedOnce(jobs, (traceId) => api("GET", `/internal/trace/${traceId}`));
+    await waitForSessionsToEnd(ids, 15 * 60_000);
+    await expectEachOnboardedOnce(ids, api);
   }, 20 * 60_000);
 });

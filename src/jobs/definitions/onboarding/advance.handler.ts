@@ -4,6 +4,6 @@ import { ZOnboardingAdvancePayload } from "./advance";
 
 const handler: TJobHandler<{ sessionId: string }> = async (payload, ctx) => {
   const { sessionId } = ZOnboardingAdvancePayload.parse(payload);
-  await advanceOnboarding({ sessionId, signal: ctx.signal, isLastAttempt: ctx.isLastAttempt });
+  await advanceOnboarding({ sessionId, runnerJobId: ctx.jobId, signal: ctx.signal, isLastAttempt: ctx.isLastAttempt });
 };
 export default handler;

@@ -10,7 +10,11 @@ import { isStepDone, type TOnboardingStepKey } from "./steps";
 /** How long deploy_services waits for its workflow to call back before the step fails. */
 export const DEPLOY_CALLBACK_TIMEOUT_MS = 60 * 60 * 1000;
 
-/** A setup_repo or verify still `running` after this long was left by a runner that died. */
+/**
+ * A setup_repo or verify still `running` after this long was left by a runner
+ * that died (and whose job will not run again: a job's own retry takes up the
+ * step it left at once).
+ */
 const STALE_RUNNING_MS = 2 * 60 * 1000;
 
 /**
@@ -21,7 +25,7 @@ export async function scheduleAdvance(db: TDbOrTx, sessionId: string, opts: { st
   await enqueue("onboarding.advance", { sessionId }, { db, startAfter: opts.startAfter });
 }
 
-type TStepRow = { key: string; status: string; result: unknown; startedAt: Date | null };
+type TStepRow = { key: string; status: string; result: unknown; startedAt: Date | null; runnerJobId: string | null };
 
 /** What one pass found to do. */
 type TPass =
@@ -38,18 +42,21 @@ type TPassSession = TStepSession & { steps: { key: string; result: unknown }[] }
  * job, the deploy workflow). Finished steps never run again. Safe to run
  * twice at once and after a crash: each pass works on the locked session
  * row, and a step found `running` after a crash is run again (setup_repo and
- * verify are idempotent).
+ * verify are idempotent): at once by the retry of the job whose worker died
+ * (the step names it), by any runner once it is stale.
  */
 export async function advanceOnboarding(opts: {
   db?: TDb;
   sessionId: string;
+  /** The background job running this pass (pg-boss id): the steps it starts name it. */
+  runnerJobId?: string;
   signal?: AbortSignal;
   /** False while the background job has retries left: transient failures are thrown for a later try. */
   isLastAttempt?: boolean;
 }): Promise<void> {
   const db = opts.db ?? defaultDb();
   for (let pass = 0; pass < 12; pass++) {
-    const next = await db.$transaction((tx) => planPass(tx, opts.sessionId));
+    const next = await db.$transaction((tx) => planPass(tx, opts.sessionId, opts.runnerJobId));
     if (next.kind === "stop") return;
     if (next.kind === "again") continue;
     const { session } = next;
@@ -81,7 +88,7 @@ function resultOf(steps: { key: string; result: unknown }[], key: TOnboardingSte
   return (steps.find((s) => s.key === key)?.result as Record<string, unknown> | null) ?? null;
 }
 
-async function planPass(tx: TDbOrTx, sessionId: string): Promise<TPass> {
+async function planPass(tx: TDbOrTx, sessionId: string, runnerJobId: string | undefined): Promise<TPass> {
   const locked = await lockSession(tx, sessionId);
   if (!locked || locked.status !== "in_progress") return { kind: "stop" };
   const session = await tx.onboardingSession.findUniqueOrThrow({
@@ -94,6 +101,8 @@ async function planPass(tx: TDbOrTx, sessionId: string): Promise<TPass> {
     return { kind: "stop" };
   }
   const key = step.key as TOnboardingStepKey;
+  // This job started the step and is running again: its earlier attempt's worker died mid-step.
+  const leftByMe = runnerJobId !== undefined && step.status === "running" && step.runnerJobId === runnerJobId;
   if (step.status === "failed") {
     // A step failed by hand (PATCH) without failing the session: the session follows it.
     await failSession(tx, { sessionId, step: key, error: "step failed" });
@@ -120,12 +129,12 @@ async function planPass(tx: TDbOrTx, sessionId: string): Promise<TPass> {
         }
         // Dispatched (the run is recorded), or being dispatched right now: wait for the callback.
         const dispatched = typeof (step.result as Record<string, unknown> | null)?.workflow === "string";
-        if (dispatched || age < STALE_RUNNING_MS) return { kind: "stop" };
+        if (dispatched || (age < STALE_RUNNING_MS && !leftByMe)) return { kind: "stop" };
         // The runner died before recording a dispatch: dispatch again below, with a new token.
       }
       const { token, tokenHash } = mintDeployToken();
       // A fresh result: a run recorded by an earlier attempt is not this one.
-      await startStep(tx, sessionId, key, {});
+      await startStep(tx, sessionId, key, { result: {}, runnerJobId });
       await tx.onboardingSession.update({ where: { id: sessionId }, data: { deployTokenHash: tokenHash } });
       // The timeout check is queued with the start, so it exists even if this runner dies mid-dispatch.
       await scheduleAdvance(tx, sessionId, { startAfter: new Date(Date.now() + DEPLOY_CALLBACK_TIMEOUT_MS + 1_000) });
@@ -133,11 +142,12 @@ async function planPass(tx: TDbOrTx, sessionId: string): Promise<TPass> {
     }
     case "setup_repo":
     case "verify":
-      // Running and recent: another runner has it. Running and old: that runner died; run it again.
-      if (step.status === "running" && step.startedAt && Date.now() - step.startedAt.getTime() < STALE_RUNNING_MS) {
+      // Running and recent: another runner has it, unless that was this job before its worker died.
+      // Running and old: that runner died; run it again.
+      if (step.status === "running" && !leftByMe && step.startedAt && Date.now() - step.startedAt.getTime() < STALE_RUNNING_MS) {
         return { kind: "stop" };
       }
-      await startStep(tx, sessionId, key);
+      await startStep(tx, sessionId, key, { runnerJobId });
       return { kind: "run", step: key, session };
   }
 }

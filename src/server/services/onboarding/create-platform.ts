@@ -67,7 +67,7 @@ export async function runCreatePlatform(
       },
     },
   });
-  await startStep(tx, session.id, "provision_infra", { job_id: registered.job_id, trace_id: registered.trace_id });
+  await startStep(tx, session.id, "provision_infra", { result: { job_id: registered.job_id, trace_id: registered.trace_id } });
   await tx.onboardingSession.update({
     where: { id: session.id },
     data: {

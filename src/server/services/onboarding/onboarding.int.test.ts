@@ -226,6 +226,31 @@ describe("an onboarding session", () => {
     expect(github.requests.filter((r) => r.path.includes("/plain")).length).toBe(0);
   });
 
+  it("takes a step left running up again at once when the job that started it runs again, and leaves it to a runner still at it", async () => {
+    configure({ GITHUB_TOKEN: undefined, GITHUB_TEMPLATE_REPO: undefined, GITHUB_DEPLOY_WORKFLOW: undefined });
+    const id = (await signup("runner-died")).body.onboardingId;
+    await sessionWhere(id, "the session to complete", (s) => s.status === "completed");
+    const step = { sessionId_key: { sessionId: id, key: "verify" } };
+    // The step names the background job that ran it.
+    const ranBy = (await db().onboardingStep.findUniqueOrThrow({ where: step })).runnerJobId;
+    const [job] = await db().$queryRaw<{ name: string }[]>`SELECT name FROM pgboss.job WHERE id::text = ${ranBy}`;
+    expect(job?.name).toBe("onboarding.advance");
+
+    // A job's worker died a moment after it started verify: the step stays running, the session in progress.
+    await db().onboardingStep.update({
+      where: step,
+      data: { status: "running", startedAt: new Date(), finishedAt: null, runnerJobId: "job-that-died" },
+    });
+    await db().onboardingSession.update({ where: { id }, data: { status: "in_progress", finishedAt: null } });
+    // Another job's runner takes it for someone else's run in progress and leaves it.
+    await advanceOnboarding({ sessionId: id, runnerJobId: "another-job" });
+    expect(await db().onboardingSession.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "in_progress" });
+    // The dead job's own retry runs the step again at once, not after the step turns stale.
+    await advanceOnboarding({ sessionId: id, runnerJobId: "job-that-died" });
+    expect(await db().onboardingSession.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "completed" });
+    expect(await db().onboardingStep.findUniqueOrThrow({ where: step })).toMatchObject({ status: "succeeded", attempts: 2 });
+  });
+
   it("probes the tenant over HTTPS when TENANT_HEALTH_PATH is set, fails verify on a bad answer, and resumes at verify", async () => {
     configure({
       GITHUB_TOKEN: undefined,

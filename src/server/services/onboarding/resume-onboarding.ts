@@ -52,10 +52,12 @@ export async function resumeOnboarding(opts: {
         });
         provisionJobId = retry.job_id;
         await startStep(tx, opts.id, "provision_infra", {
-          job_id: retry.job_id,
-          trace_id: retry.trace_id,
-          attempt: retry.attempt,
-          retry_of_job_id: retry.retry_of_job_id,
+          result: {
+            job_id: retry.job_id,
+            trace_id: retry.trace_id,
+            attempt: retry.attempt,
+            retry_of_job_id: retry.retry_of_job_id,
+          },
         });
       } else {
         // The job did not fail (the step was failed by hand): wait for its outcome again.

@@ -93,12 +93,16 @@ export async function completeSession(tx: TDbOrTx, sessionId: string): Promise<v
   }
 }
 
-/** Starts (or starts again) a step: running, one more attempt, a fresh start time and no error. */
+/**
+ * Starts (or starts again) a step: running, one more attempt, a fresh start
+ * time and no error; `runnerJobId` is the background job that runs it (none
+ * when a request's transaction does the work).
+ */
 export async function startStep(
   tx: TDbOrTx,
   sessionId: string,
   key: TOnboardingStepKey,
-  result?: Record<string, unknown>,
+  opts: { result?: Record<string, unknown>; runnerJobId?: string } = {},
 ): Promise<void> {
   await tx.onboardingStep.update({
     where: { sessionId_key: { sessionId, key } },
@@ -108,7 +112,8 @@ export async function startStep(
       startedAt: new Date(),
       finishedAt: null,
       error: null,
-      ...(result ? { result: result as object } : {}),
+      runnerJobId: opts.runnerJobId ?? null,
+      ...(opts.result ? { result: opts.result as object } : {}),
     },
   });
 }

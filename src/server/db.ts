@@ -28,11 +28,26 @@ function createDbOverPool(pool: pg.Pool): PrismaClient {
 type G = typeof globalThis & { __embarkDb?: PrismaClient; __embarkPgPool?: pg.Pool };
 const g = globalThis as G;
 
-/** The process-wide Prisma client (one per process, kept across hot reloads). */
+/**
+ * The process-wide Prisma client (one per process, kept across hot reloads).
+ * Its `$disconnect` ends the pool under it, and the next `db()` makes a new
+ * client and pool (a disconnected Prisma client reconnects on a pool of its
+ * own, which pgPool() could not give out).
+ */
 export function db(): PrismaClient {
   if (!g.__embarkDb) {
-    g.__embarkPgPool = new pg.Pool({ connectionString: env().DATABASE_URL!, max: 10 });
-    g.__embarkDb = createDbOverPool(g.__embarkPgPool);
+    const pool = new pg.Pool({ connectionString: env().DATABASE_URL!, max: 10 });
+    const client = createDbOverPool(pool);
+    const disconnect = client.$disconnect.bind(client);
+    client.$disconnect = async () => {
+      if (g.__embarkDb === client) {
+        g.__embarkDb = undefined;
+        g.__embarkPgPool = undefined;
+      }
+      await disconnect();
+    };
+    g.__embarkPgPool = pool;
+    g.__embarkDb = client;
   }
   return g.__embarkDb;
 }

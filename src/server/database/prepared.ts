@@ -9,7 +9,9 @@ import { db as processDb, pgPool, type TDbOrTx } from "@/server/db";
  * statement once, and Postgres may keep a generic plan, instead of parsing,
  * analysing and planning a few kilobytes of SQL every time through Prisma
  * (bench/provision-dispatch.bench.ts: about 1 ms less per statement). Inside
- * a transaction it goes through the transaction's client as usual.
+ * a transaction it goes through the transaction's client as usual, and so it
+ * does once that pool has been ended: `$disconnect` ends it, and Prisma then
+ * reconnects on a pool of its own.
  *
  * Only for statements whose results node-postgres and Prisma read alike:
  * int4, text, boolean and json columns (no int8, numeric or timestamps).
@@ -17,11 +19,12 @@ import { db as processDb, pgPool, type TDbOrTx } from "@/server/db";
  * `code`), not Prisma's.
  */
 export async function queryPrepared<T>(db: TDbOrTx, sql: Prisma.Sql): Promise<T[]> {
-  if (db !== processDb()) return db.$queryRaw<T[]>(sql);
+  const pool = db === processDb() ? pgPool() : null;
+  if (!pool || pool.ending) return db.$queryRaw<T[]>(sql);
   const text = sql.text;
   // One name per text: node-postgres refuses a name it prepared with other text.
   const name = `embark_${createHash("sha1").update(text).digest("base64url").slice(0, 20)}`;
-  const result = await pgPool().query({ name, text, values: sql.values });
+  const result = await pool.query({ name, text, values: sql.values });
   return result.rows as T[];
 }
 

@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase } from "../../../../test/support/db";
 import { seedTenantWithJob } from "../../../../test/support/provisioning-factory";
 import { db } from "@/server/db";
+import { newTenantId } from "@/server/services/provisioning/ids";
+import { COUNT_CAP } from "@/server/services/shared/counts";
 import { getOverview } from "./get-overview";
 
 const tenantWithJob = (slug: string, tenantStatus: string, jobStatus: string) =>
@@ -31,6 +33,25 @@ describe("getOverview", () => {
       // Shared capacity is the active shared nodes' alone, as on the Nodes page.
       nodes: { nodes: 3, dedicatedNodes: 1, activeSharedNodes: 1, tenantsPlaced: 6, sharedUsed: 3, sharedCapacity: 10, nearFull: 0 },
     });
+  });
+
+  it("stops a filtered count at COUNT_CAP + 1, and counts the total exactly while it is small", async () => {
+    const n = COUNT_CAP + 5;
+    await db().tenant.createMany({
+      data: Array.from({ length: n }, (_, i) => ({
+        id: newTenantId(),
+        slug: `failed-${i}`,
+        companyName: `Failed ${i}`,
+        canonicalHostname: `failed-${i}.t.test`,
+        region: "sg",
+        plan: "starter",
+        status: i === 0 ? "active" : "failed",
+      })),
+    });
+    const o = await getOverview();
+    expect(o.countCap).toBe(COUNT_CAP);
+    expect(o.provisioning.failedTenants).toBe(COUNT_CAP + 1);
+    expect(o.provisioning.tenants).toEqual({ active: 1, total: n, totalEstimated: false });
   });
 
   it("counts onboarding sessions in progress and failed", async () => {

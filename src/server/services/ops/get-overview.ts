@@ -16,8 +16,8 @@ export type TOverview = {
   provisioning: {
     dispatcher: "github" | "local";
     /**
-     * `active` is counted up to COUNT_CAP + 1 (more reads as "10,000+"); `total`
-     * is exact up to COUNT_CAP tenants and the planner's estimate above
+     * `active` is counted up to COUNT_CAP + 1 (more reads as "1,000+"); `total`
+     * is exact up to EXACT_TOTAL_UP_TO tenants and the planner's estimate above
      * (`totalEstimated`).
      */
     tenants: { active: number; total: number; totalEstimated: boolean };
@@ -32,7 +32,7 @@ export type TOverview = {
   paidPlans: { tier: "growth" | "scale"; available: boolean; reason: string | null }[];
   /** Onboarding sessions moving now, and those failed and waiting for someone to resume them. */
   onboarding: { inProgress: number; failed: number };
-  /** Counts over tenants, provision jobs and onboarding sessions stop at this + 1: show "10,000+". */
+  /** Counts over tenants, provision jobs and onboarding sessions stop at this + 1: show "1,000+". */
   countCap: number;
 };
 

@@ -1,0 +1,11 @@
+import { mkdtemp, rm } from "node:fs/promises"; import os from "node:os"; import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { startEmbeddedPostgres } from "@/server/database/embedded";
+import { applyMigrations } from "@/server/database/migrate";
+const dir = await mkdtemp(path.join(os.tmpdir(), "seedrun-"));
+const s = await startEmbeddedPostgres({ dataDir: dir, noSync: true, database: "embark" });
+await applyMigrations({ databaseUrl: s.url });
+const t = Date.now();
+const r = spawnSync("npx", ["tsx", "scripts/seed-scale.ts"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: s.url } });
+console.log("seed exit", r.status, "in", ((Date.now() - t) / 1000).toFixed(0), "s");
+await s.stop(); await rm(dir, { recursive: true, force: true }); process.exit(0);

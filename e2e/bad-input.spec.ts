@@ -111,6 +111,15 @@ test.describe("bad input never gives a 5xx, and every error is JSON", () => {
     expect((await unknown.json()).error.code).toBe("NOT_FOUND");
   });
 
+  test("a tRPC path naming no procedure is a 404 in tRPC's own JSON envelope", async () => {
+    for (const path of ["/api/trpc/%00", "/api/trpc/jobs"]) {
+      const req: TRawRequest = { method: "GET", path, headers: {} };
+      const res = await sendRaw(base, req);
+      expect([path, res.status, answerProblem(req, res)]).toEqual([path, 404, undefined]);
+      expect(JSON.parse(res.body)).toMatchObject({ error: { json: { data: { code: "NOT_FOUND" } } } });
+    }
+  });
+
   test("a bodyless POST needs no content-type", async () => {
     const res = await sendRaw(base, {
       method: "POST",

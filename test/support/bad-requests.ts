@@ -486,10 +486,17 @@ export function answerProblem(req: TRawRequest, res: TRawResponse): string | und
   return undefined;
 }
 
-/** A tRPC error answer: `{ error: { message, data: { code } } }`, or an array of answers for a batch. */
+/**
+ * A tRPC error answer: `{ error: { message, data: { code } } }`, or an array
+ * of answers for a batch. Through superjson (the transport's transformer) the
+ * error is wrapped as `{ error: { json: { … } } }`, which is how tRPC answers
+ * a path naming no procedure.
+ */
 function isTrpcErrorAnswer(body: unknown): boolean {
+  type TError = { message?: unknown; data?: { code?: unknown } };
   const one = (b: unknown) => {
-    const e = (b as { error?: { message?: unknown; data?: { code?: unknown } } } | null)?.error;
+    const raw = (b as { error?: TError & { json?: TError } } | null)?.error;
+    const e = raw?.json ?? raw;
     return typeof e?.message === "string" && typeof e.data?.code === "string";
   };
   return Array.isArray(body) ? body.length > 0 && body.every((b) => one(b) || (b as { result?: unknown } | null)?.result !== undefined) : one(body);

@@ -5,26 +5,16 @@ import { decidePlacement, type TPlacementNode, type TPlacementRequest, type TPla
 /** Losing a race for a node's last slot is rare; a few rounds settle it. */
 const MAX_ROUNDS = 8;
 
-export const PLACEMENT_NODE_SELECT = {
-  id: true,
-  region: true,
-  status: true,
-  dedicated: true,
-  capacity: true,
-  used: true,
-} as const;
-
 /** The nodes placement may choose from in a region. */
-export function findPlacementCandidates(db: TDbOrTx, region: string) {
-  return db.node.findMany({
-    where: { region, status: "active", dedicated: false },
-    select: PLACEMENT_NODE_SELECT,
-  });
+export async function findPlacementCandidates(db: TDbOrTx, region: string): Promise<TPlacementNode[]> {
+  const [row] = await db.$queryRaw<{ nodes: TPlacementNode[] }[]>`SELECT ${placementCandidatesJson(region)} AS nodes`;
+  return row!.nodes;
 }
 
 /**
- * findPlacementCandidates as a scalar subquery (a JSON array of nodes), for a
- * caller that reads them in the same statement as something else.
+ * The nodes placement may choose from in a region, as a scalar subquery (a
+ * JSON array of nodes): for a caller that reads them in the same statement as
+ * something else.
  */
 export function placementCandidatesJson(region: string): Prisma.Sql {
   return Prisma.sql`COALESCE((

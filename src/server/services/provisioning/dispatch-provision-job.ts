@@ -1,11 +1,10 @@
 import { env } from "@/env";
-import { enqueue } from "@/jobs/registry";
 import { db as defaultDb, type TDb } from "@/server/db";
 import { logger } from "@/server/logger";
 import { failOpenJob } from "./provision-job-state";
 import { loadProvisionMessage } from "./load-provision-message";
-import { dispatchLocallyInOneStatement, LOCAL_DISPATCH_NOTE, markDispatched } from "./mark-dispatched";
-import { violatesFailFast, type TProvisionQueueMessage } from "./provision-queue-message";
+import { dispatchLocallyInOneStatement } from "./mark-dispatched";
+import { violatesFailFast } from "./provision-queue-message";
 import { dispatchToGithub, type TGithubDispatcher } from "./dispatch-to-github";
 
 export type TDispatchAttempt = { isLastAttempt: boolean; signal?: AbortSignal };
@@ -15,7 +14,9 @@ export type TDispatchAttempt = { isLastAttempt: boolean; signal?: AbortSignal };
  * no longer Pending is left alone, so a repeated background job does nothing.
  * While the local runner dispatches, the usual case (a Pending local job)
  * is one statement (dispatchLocallyInOneStatement); anything else reads the
- * job first.
+ * job first, and a local job found then (this process dispatches to GitHub,
+ * but the job was recorded for the local runner) is dispatched by the same
+ * statement.
  */
 export async function dispatchProvisionJob(opts: {
   db?: TDb;
@@ -44,21 +45,9 @@ export async function dispatchProvisionJob(opts: {
     );
     return;
   }
-  if (job.dispatchMode === "local") return dispatchLocally(db, message);
+  if (job.dispatchMode === "local") {
+    await dispatchLocallyInOneStatement(db, message.job_id);
+    return;
+  }
   return dispatchToGithub({ db, message, attempt: opts.attempt, github: opts.github });
-}
-
-async function dispatchLocally(db: TDb, message: TProvisionQueueMessage): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const dispatched = await markDispatched({
-      db: tx,
-      message,
-      run: { id: `local-${message.job_id}`, url: null },
-      note: LOCAL_DISPATCH_NOTE,
-      data: { mode: "local" },
-    });
-    if (dispatched) {
-      await enqueue("provisioning.run-local", { jobId: message.job_id }, { db: tx, singletonKey: message.job_id });
-    }
-  });
 }

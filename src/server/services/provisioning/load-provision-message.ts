@@ -55,7 +55,7 @@ export async function loadProvisionMessage(db: TDbOrTx, jobId: string): Promise<
  * The message loadProvisionMessage builds, as a SQL expression (jsonb) over a
  * provision job aliased `j` and its tenant aliased `t`: for a statement that
  * writes it (the dispatch trace event) without reading the job first.
- * load-provision-message.int.test.ts holds it to buildProvisionQueueMessage.
+ * local-dispatch.int.test.ts holds it to buildProvisionQueueMessage.
  */
 export const PROVISION_MESSAGE_SQL = Prisma.sql`jsonb_build_object(
   'job_id', j.id,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase } from "../../../../test/support/db";
 import { seedTenantWithJob } from "../../../../test/support/provisioning-factory";
+import { rawEnv, reloadEnv } from "@/env";
 import { currentBoss } from "@/jobs/boss";
 import { provisioningDispatchJob } from "@/jobs/definitions/provisioning/dispatch";
 import { provisioningRunLocalJob } from "@/jobs/definitions/provisioning/run-local";
@@ -86,6 +87,27 @@ describe("the local dispatch in one statement", () => {
     const job = await db().provisionJob.findUniqueOrThrow({ where: { id: jobId } });
     expect([job.status, job.failureStage]).toEqual(["Failed", "placement"]);
     expect(await runLocalJobs(jobId)).toBe(0);
+  });
+
+  it("dispatches a job recorded for the local runner the same way when this process dispatches to GitHub", async () => {
+    const { jobId } = await seedJob("msg-local-in-github", PLACEMENTS["an existing server"]!);
+    const environment = rawEnv();
+    const saved = { ...environment };
+    // Configured for GitHub (an address nothing listens on: the job must not be sent there).
+    Object.assign(environment, { PROVISION_DISPATCHER: "github", GITHUB_TOKEN: "test-token", GITHUB_WORKFLOW_DISPATCH_URL: "http://127.0.0.1:9/repos/o/r/actions/workflows/p.yml/dispatches" });
+    reloadEnv();
+    try {
+      await dispatchProvisionJob({ jobId, attempt: { isLastAttempt: true } });
+    } finally {
+      for (const key of Object.keys(environment)) if (!(key in saved)) delete environment[key];
+      Object.assign(environment, saved);
+      reloadEnv();
+    }
+    const job = await db().provisionJob.findUniqueOrThrow({ where: { id: jobId } });
+    expect([job.status, job.dispatchRunId]).toEqual(["Dispatched", `local-${jobId}`]);
+    const events = await db().traceEvent.findMany({ where: { jobId, stage: "dispatch" } });
+    expect(events.map((e) => (e.data as { mode?: string }).mode)).toEqual(["local"]);
+    expect(await runLocalJobs(jobId)).toBe(1);
   });
 
   it("leaves a job recorded for GitHub alone", async () => {

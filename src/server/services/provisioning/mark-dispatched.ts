@@ -58,7 +58,7 @@ export async function markDispatched(opts: {
   return row!.dispatched === 1;
 }
 
-export const LOCAL_DISPATCH_NOTE = "dispatched to the local runner";
+const LOCAL_DISPATCH_NOTE = "dispatched to the local runner";
 
 /**
  * The whole local dispatch of a Pending job in one (prepared) statement, without

@@ -1,6 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { db as defaultDb } from "@/server/db";
-import { afterKeysetCursor, asUuid, keysetPage, newestFirst, searchParts, type TListQuery } from "@/server/services/shared/keyset-cursor";
+import { afterKeysetCursor, asUuid, keysetPage, newestFirst, type TListQuery } from "@/server/services/shared/keyset-cursor";
+import { tenantNameMatches } from "@/server/services/tenants/list-tenants";
 import { PROVISION_JOB_SELECT, toProvisionJobView, type TProvisionJobView } from "./provision-job-view";
 
 const ORDER: Prisma.ProvisionJobOrderByWithRelationInput[] = [{ createdAt: "desc" }, { id: "desc" }];
@@ -33,16 +34,7 @@ export async function listProvisionJobs(opts: TListQuery): Promise<{ items: TPro
     if (uuid) exact.push({ tenantId: uuid });
     const [byId, byName] = await Promise.all([
       page([{ OR: exact }]),
-      page([
-        {
-          tenant: {
-            OR: [
-              { AND: searchParts(q.toLowerCase()).map((part) => ({ slug: { contains: part } })) },
-              { AND: searchParts(q).map((part) => ({ companyName: { contains: part, mode: "insensitive" as const } })) },
-            ],
-          },
-        },
-      ]),
+      page([{ tenant: { OR: tenantNameMatches(q) } }]),
     ]);
     rows = newestFirst([...byId, ...byName]).slice(0, opts.limit + 1);
   } else {

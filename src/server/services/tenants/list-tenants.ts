@@ -17,6 +17,14 @@ export const ZTenantSummary = z.object({
 });
 export type TTenantSummary = z.infer<typeof ZTenantSummary>;
 
+/** Tenants whose slug or company name contains `q`, word by word (searchParts): for the tenants and the jobs searches. */
+export function tenantNameMatches(q: string): Prisma.TenantWhereInput[] {
+  return [
+    { AND: searchParts(q.toLowerCase()).map((part) => ({ slug: { contains: part } })) },
+    { AND: searchParts(q).map((part) => ({ companyName: { contains: part, mode: "insensitive" as const } })) },
+  ];
+}
+
 /**
  * Tenants, newest first, with their latest provision job. `q` matches a
  * tenant id exactly, or part of the slug or company name (searchParts).
@@ -28,10 +36,7 @@ export async function listTenants(opts: TListQuery): Promise<{ items: TTenantSum
   if (opts.region) and.push({ region: opts.region });
   const q = opts.q?.trim();
   if (q) {
-    const or: Prisma.TenantWhereInput[] = [
-      { AND: searchParts(q.toLowerCase()).map((part) => ({ slug: { contains: part } })) },
-      { AND: searchParts(q).map((part) => ({ companyName: { contains: part, mode: "insensitive" as const } })) },
-    ];
+    const or = tenantNameMatches(q);
     const uuid = asUuid(q);
     if (uuid) or.push({ id: uuid });
     and.push({ OR: or });
